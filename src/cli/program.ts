@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../version.ts';
+import { ExitCode } from './exit-codes.ts';
+
+/**
+ * A command group registers its sub-commands on the program. Groups import their
+ * implementations lazily inside each action, so `tunekit --help` loads none of them.
+ */
+export type CommandGroup = (program: Command) => void;
+
+/** Command groups, in the order `tunekit --help` lists them. */
+const groups: CommandGroup[] = [];
+
+/** Builds the `tunekit` program with every command group registered. */
+export function buildProgram(): Command {
+  const program = new Command('tunekit')
+    .description('Fine-tuning for OpenAI-style APIs: check data, upload, train, follow, evaluate.')
+    .version(VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of groups) register(program);
+  return program;
+}
+
+/**
+ * Runs the CLI with the given arguments (without `node` and the script path) and resolves to
+ * the exit code. Usage errors exit with {@link ExitCode.Usage}; `--help` and `--version` with 0.
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.Ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        return ExitCode.Ok;
+      }
+      if (error.code === 'commander.help') return ExitCode.Ok;
+      return ExitCode.Usage;
+    }
+    throw error;
+  }
+}
