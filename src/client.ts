@@ -1,0 +1,103 @@
+import { HttpClient } from './core/http-client.ts';
+import { createLogger } from './core/logger.ts';
+import { type ClientOptions, type HeadersInit, resolveClientOptions } from './core/options.ts';
+import { Redactor } from './core/redact.ts';
+import { createDefaultTransport, createFetchTransport, type Transport } from './core/transport.ts';
+import { Chat } from './resources/chat/completions.ts';
+import { Files } from './resources/files.ts';
+import { Jobs } from './resources/jobs.ts';
+import { Models } from './resources/models.ts';
+import { Uploads } from './resources/uploads.ts';
+import { VERSION } from './version.ts';
+
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
+/**
+ * The tunekit client: files, uploads, fine-tuning jobs, models and chat completions of an
+ * OpenAI-style API, with retries, timeouts, typed errors and validated responses.
+ *
+ * The API key is held in a private field: it never appears in `util.inspect(client)`,
+ * `JSON.stringify(client)`, an error or a log line.
+ *
+ * @example
+ * import { TuneKit } from 'tunekit';
+ * const client = new TuneKit(); // OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID
+ * const file = await client.files.create({ file: 'train.jsonl', purpose: 'fine-tune' });
+ * const job = await client.jobs.create({ model: 'gpt-4.1-mini-2025-04-14', training_file: file.id });
+ */
+export class TuneKit {
+  /** Files: upload, list, retrieve, delete, download. */
+  readonly files: Files;
+  /** The Uploads API for files up to 8 GB. */
+  readonly uploads: Uploads;
+  /** Fine-tuning jobs, their events and checkpoints. */
+  readonly jobs: Jobs;
+  /** Base and fine-tuned models. */
+  readonly models: Models;
+  /** Chat completions, plain and streamed. */
+  readonly chat: Chat;
+
+  /** The API's base URL, e.g. `https://api.openai.com/v1`. */
+  readonly baseURL: string;
+  /** Milliseconds one attempt of a request may take. */
+  readonly timeout: number;
+  /** Retries after the first attempt for retryable failures. */
+  readonly maxRetries: number;
+
+  readonly #transport: Transport;
+
+  constructor(options: ClientOptions = {}) {
+    const resolved = resolveClientOptions(options);
+    const redactor = new Redactor([resolved.apiKey]);
+    const logger = createLogger(resolved.logger, resolved.logLevel, redactor);
+    this.#transport = resolved.fetch
+      ? createFetchTransport(resolved.fetch)
+      : createDefaultTransport(resolved.timeout);
+
+    const baseHeaders: HeadersInit = {
+      authorization: `Bearer ${resolved.apiKey}`,
+      'user-agent': `tunekit/${VERSION} (node ${process.version}; ${process.platform} ${process.arch})`,
+      'openai-organization': resolved.organization,
+      'openai-project': resolved.project,
+    };
+    const http = new HttpClient({
+      options: resolved,
+      baseHeaders,
+      transport: this.#transport,
+      logger,
+      redactor,
+    });
+
+    this.baseURL = resolved.baseURL;
+    this.timeout = resolved.timeout;
+    this.maxRetries = resolved.maxRetries;
+    this.files = new Files(http);
+    this.uploads = new Uploads(http);
+    this.jobs = new Jobs(http);
+    this.models = new Models(http);
+    this.chat = new Chat(http, { validateResponses: resolved.validateResponses, redactor });
+  }
+
+  /**
+   * Closes the client's idle connections. Optional: idle sockets do not keep Node running.
+   *
+   * @example
+   * await using client = new TuneKit(); // closed at the end of the block
+   */
+  async close(): Promise<void> {
+    await this.#transport.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  /** What `JSON.stringify(client)` shows: the settings that are not secret. */
+  toJSON(): Record<string, unknown> {
+    return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
+  }
+
+  [inspectSymbol](): string {
+    return `TuneKit { baseURL: '${this.baseURL}', timeout: ${this.timeout}, maxRetries: ${this.maxRetries} }`;
+  }
+}

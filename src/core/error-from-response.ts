@@ -1,0 +1,97 @@
+import { APIErrorBody } from '../schemas/api-error-body.ts';
+import {
+  APIError,
+  type APIErrorDetails,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from './errors/api-error.ts';
+import { requestIdOf } from './headers.ts';
+import type { Redactor } from './redact.ts';
+import { retryAfterMs } from './retry-policy.ts';
+
+/** How much of a non-JSON error body (an HTML 502 page) is quoted in the message. */
+const SNIPPET_LENGTH = 200;
+
+/** A readable one-line excerpt of a text body: tags and runs of whitespace removed. */
+function snippet(text: string): string {
+  const flat = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+interface ErrorSource {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text: string;
+  method: string;
+  url: string;
+}
+
+/**
+ * Builds the typed error for a failed response: the class from the status, the fields from the
+ * API's error body (OpenAI's and Azure's shapes alike), and a message that still says something
+ * useful when the body is an HTML page from a proxy. Secrets are redacted from everything kept.
+ */
+export function errorFromResponse(source: ErrorSource, redactor: Redactor): APIError {
+  const json = parseJson(source.text);
+  const parsed = APIErrorBody.safeParse(json);
+  const error = parsed.success ? parsed.data.error : undefined;
+  const fields = typeof error === 'object' ? error : undefined;
+
+  const statusLine = source.statusText || 'error';
+  const apiMessage =
+    (typeof error === 'string' && error) ||
+    fields?.message ||
+    (json === undefined && source.text.trim() ? `${statusLine}: ${snippet(source.text)}` : '') ||
+    statusLine;
+
+  const details: APIErrorDetails = {
+    status: source.status,
+    apiMessage: redactor.text(apiMessage),
+    code: fields?.code == null ? null : String(fields.code),
+    param: fields?.param ?? null,
+    type: fields?.type ?? null,
+    headers: redactor.headers(source.headers),
+    requestId: requestIdOf(source.headers),
+    body: redactor.deep(json ?? source.text),
+    method: source.method,
+    url: source.url,
+  };
+
+  switch (source.status) {
+    case 400:
+      return new BadRequestError(details);
+    case 401:
+      return new AuthenticationError(details);
+    case 403:
+      return new PermissionDeniedError(details);
+    case 404:
+      return new NotFoundError(details);
+    case 409:
+      return new ConflictError(details);
+    case 422:
+      return new UnprocessableEntityError(details);
+    case 429:
+      return new RateLimitError(details, retryAfterMs(source.headers));
+    default:
+      return source.status >= 500 ? new InternalServerError(details) : new APIError(details);
+  }
+}

@@ -1,0 +1,109 @@
+import { TuneKitError } from './tunekit-error.ts';
+
+/** What the API said went wrong, read from the error body and the response headers. */
+export interface APIErrorDetails {
+  status: number;
+  /** The API's own message, without the status prefix. */
+  apiMessage: string;
+  code: string | null;
+  param: string | null;
+  type: string | null;
+  headers: Readonly<Record<string, string>>;
+  requestId: string | undefined;
+  /** The parsed JSON body, or the text when it was not JSON. */
+  body: unknown;
+  method: string;
+  /** The URL without its query string. */
+  url: string;
+}
+
+function describe(details: APIErrorDetails): string {
+  const facts = [
+    details.param ? `param: ${details.param}` : null,
+    details.code ? `code: ${details.code}` : null,
+    details.requestId ? `request id: ${details.requestId}` : null,
+  ].filter(Boolean);
+  const suffix = facts.length > 0 ? ` (${facts.join(', ')})` : '';
+  return `${details.status} ${details.apiMessage}${suffix}`;
+}
+
+/**
+ * The API answered with an error status. Subclasses name the common statuses; all carry the
+ * status, the API's `code`, `param` and `type`, the response headers and the request id to
+ * quote to support.
+ */
+export class APIError extends TuneKitError {
+  override name = 'APIError';
+  readonly status: number;
+  readonly code: string | null;
+  readonly param: string | null;
+  readonly type: string | null;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly requestId: string | undefined;
+  readonly body: unknown;
+  readonly method: string;
+  readonly url: string;
+  /** The API's message without the status prefix and the details. */
+  readonly apiMessage: string;
+
+  constructor(details: APIErrorDetails, options?: ErrorOptions) {
+    super(describe(details), options);
+    this.status = details.status;
+    this.apiMessage = details.apiMessage;
+    this.code = details.code;
+    this.param = details.param;
+    this.type = details.type;
+    this.headers = details.headers;
+    this.requestId = details.requestId;
+    this.body = details.body;
+    this.method = details.method;
+    this.url = details.url;
+  }
+}
+
+/** 400: the request was malformed or a parameter was invalid (see `param`). */
+export class BadRequestError extends APIError {
+  override name = 'BadRequestError';
+}
+/** 401: the API key is missing, wrong or revoked. */
+export class AuthenticationError extends APIError {
+  override name = 'AuthenticationError';
+}
+/** 403: the key is valid but may not do this (organization, project, region, model access). */
+export class PermissionDeniedError extends APIError {
+  override name = 'PermissionDeniedError';
+}
+/** 404: no such file, job or model — or the base URL is wrong. */
+export class NotFoundError extends APIError {
+  override name = 'NotFoundError';
+}
+/** 409: the resource is in a state that forbids this (e.g. cancelling a finished job). */
+export class ConflictError extends APIError {
+  override name = 'ConflictError';
+}
+/** 422: the request was well-formed but could not be processed. */
+export class UnprocessableEntityError extends APIError {
+  override name = 'UnprocessableEntityError';
+}
+/** 429: rate limit or quota exceeded. `retryAfterMs` is what the server asked us to wait. */
+export class RateLimitError extends APIError {
+  override name = 'RateLimitError';
+  readonly retryAfterMs: number | undefined;
+
+  constructor(details: APIErrorDetails, retryAfterMs: number | undefined, options?: ErrorOptions) {
+    super(details, options);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+/** ≥ 500: the service failed. Retried automatically. */
+export class InternalServerError extends APIError {
+  override name = 'InternalServerError';
+}
+
+/**
+ * The API reported an error inside a stream that had started fine (an `error` event of a
+ * server-sent stream). `status` is the status of the streaming response, usually 200.
+ */
+export class APIStreamError extends APIError {
+  override name = 'APIStreamError';
+}

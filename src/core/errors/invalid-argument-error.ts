@@ -1,0 +1,15 @@
+import { TuneKitError } from './tunekit-error.ts';
+
+/**
+ * A method was called with an argument that cannot work (an empty id, a file that does not
+ * exist). Raised before any request is sent; `argument` names the culprit.
+ */
+export class InvalidArgumentError extends TuneKitError {
+  override name = 'InvalidArgumentError';
+  readonly argument: string;
+
+  constructor(message: string, argument: string, options?: ErrorOptions) {
+    super(message, options);
+    this.argument = argument;
+  }
+}

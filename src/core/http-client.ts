@@ -1,0 +1,299 @@
+import pRetry, { AbortError } from 'p-retry';
+import type { z } from 'zod';
+import { APIPromise, type APIResponse } from './api-promise.ts';
+import { errorFromResponse } from './error-from-response.ts';
+import { APIError } from './errors/api-error.ts';
+import { APIConnectionError, APIConnectionTimeoutError } from './errors/connection-error.ts';
+import { ResponseValidationError } from './errors/response-validation-error.ts';
+import { APIUserAbortError } from './errors/user-abort-error.ts';
+import { mergeHeaders, requestIdOf } from './headers.ts';
+import type { Logger } from './logger.ts';
+import type { MultipartPayload } from './multipart.ts';
+import type { HeadersInit, QueryInit, ResolvedClientOptions } from './options.ts';
+import { appendQuery } from './query.ts';
+import type { Redactor } from './redact.ts';
+import { attachRequestId } from './request-id.ts';
+import { isRetryableResponse, retryAfterMs, retryDelayMs } from './retry-policy.ts';
+import { sleep } from './sleep.ts';
+import type { Transport } from './transport.ts';
+import { issuesOf } from './validate.ts';
+
+/** Options every API method accepts as its last argument, overriding the client's. */
+export interface RequestOptions {
+  /** Milliseconds one attempt may take. */
+  timeout?: number | undefined;
+  /** Retries after the first attempt. */
+  maxRetries?: number | undefined;
+  /** Aborts the request (and any wait between retries). */
+  signal?: AbortSignal | undefined;
+  /** Extra headers; `null` removes one. */
+  headers?: HeadersInit | undefined;
+  /** Extra query parameters. */
+  query?: QueryInit | undefined;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+/** The body of a request: JSON, or multipart with a file. */
+export type RequestBody =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'multipart'; payload: MultipartPayload };
+
+/** What a resource asks the core to send. */
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Path below the base URL, starting with `/`, ids already encoded. */
+  path: string;
+  query?: QueryInit | undefined;
+  /** A promise when the body needs preparing first (opening a file). */
+  body?: RequestBody | Promise<RequestBody> | undefined;
+  options?: RequestOptions | undefined;
+}
+
+/** Everything the core needs from the client. */
+export interface HttpClientConfig {
+  options: ResolvedClientOptions;
+  /** Authentication and identification headers, computed once by the client. */
+  baseHeaders: HeadersInit;
+  transport: Transport;
+  logger: Logger;
+  redactor: Redactor;
+}
+
+/** A response whose body is left for the caller to read (downloads, event streams). */
+export interface OpenResponse {
+  response: Response;
+  requestId: string | undefined;
+  /** Where the request went, for errors raised while reading the body. */
+  method: HttpMethod;
+  url: string;
+}
+
+interface Attempted {
+  response: Response;
+  requestId: string | undefined;
+  text?: string;
+}
+
+/** Whether the failure came from the caller's own signal. */
+function userAborted(signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true;
+}
+
+/** A short human reason for a fetch failure: undici hides the real one in `cause`. */
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause;
+  if (cause instanceof Error && cause.message) return cause.message;
+  return error.message;
+}
+
+/**
+ * The request pipeline: URL and headers, the body, retries (p-retry, above fetch — never as
+ * undici interceptors, which msw 2 skips), timeouts, error mapping, response validation.
+ */
+export class HttpClient {
+  readonly #config: HttpClientConfig;
+
+  constructor(config: HttpClientConfig) {
+    this.#config = config;
+  }
+
+  /** Sends a request and parses the JSON answer with `schema`. */
+  json<T>(spec: RequestSpec, schema: z.ZodType<T>): APIPromise<T> {
+    return new APIPromise(this.#json(spec, schema));
+  }
+
+  /**
+   * Sends a request and returns the response once its headers are in, body unread. `abort`
+   * (optional) cancels the request and the body later, e.g. when a consumer stops reading.
+   */
+  open(spec: RequestSpec, abort?: AbortController): APIPromise<OpenResponse> {
+    return new APIPromise(
+      this.#send(spec, 'stream', abort?.signal).then(({ response, requestId }) => {
+        const open: OpenResponse = {
+          response,
+          requestId,
+          method: spec.method,
+          url: this.#url(spec).origin + this.#url(spec).pathname,
+        };
+        return { data: open, response, requestId };
+      }),
+    );
+  }
+
+  async #json<T>(spec: RequestSpec, schema: z.ZodType<T>): Promise<APIResponse<T>> {
+    const { response, requestId, text = '' } = await this.#send(spec, 'json');
+    const endpoint = `${spec.method} ${spec.path}`;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      const type = response.headers.get('content-type') ?? 'no content type';
+      const excerpt = text.slice(0, 120).replace(/\s+/g, ' ');
+      throw new ResponseValidationError(endpoint, requestId, [
+        { path: '', message: `expected JSON, got ${type}: ${JSON.stringify(excerpt)}` },
+      ]);
+    }
+    let data = json as T;
+    if (this.#config.options.validateResponses) {
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        throw new ResponseValidationError(endpoint, requestId, issuesOf(parsed.error));
+      }
+      data = parsed.data;
+    }
+    const raw = new Response(text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+    return { data: attachRequestId(data, requestId), response: raw, requestId };
+  }
+
+  #url(spec: RequestSpec): URL {
+    const url = new URL(this.#config.options.baseURL + spec.path);
+    appendQuery(url, this.#config.options.defaultQuery, spec.query, spec.options?.query);
+    return url;
+  }
+
+  async #send(
+    spec: RequestSpec,
+    mode: 'json' | 'stream',
+    extraSignal?: AbortSignal,
+  ): Promise<Attempted> {
+    const { options, transport, logger } = this.#config;
+    const userSignal = spec.options?.signal;
+    if (userAborted(userSignal)) {
+      throw new APIUserAbortError(undefined, { cause: userSignal?.reason });
+    }
+    const body = await spec.body;
+    const url = this.#url(spec);
+    const target = { method: spec.method, url: url.origin + url.pathname };
+    const timeoutMs = spec.options?.timeout ?? options.timeout;
+    const replayable = body?.kind !== 'multipart' || body.payload.replayable;
+    const maxRetries = replayable ? (spec.options?.maxRetries ?? options.maxRetries) : 0;
+    const signals = [userSignal, extraSignal].filter((s): s is AbortSignal => s !== undefined);
+    const stopSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+
+    const attempt = async (attemptNumber: number): Promise<Attempted> => {
+      const headers = mergeHeaders(
+        { accept: 'application/json' },
+        this.#config.baseHeaders,
+        options.defaultHeaders,
+        spec.options?.headers,
+      );
+      let payload: BodyInit | undefined;
+      if (body?.kind === 'json') {
+        headers.set('content-type', 'application/json');
+        payload = JSON.stringify(body.value);
+      } else if (body?.kind === 'multipart') {
+        const made = body.payload.make();
+        if (made.contentType) headers.set('content-type', made.contentType);
+        payload = made.body;
+      }
+
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      const signal = stopSignal ? AbortSignal.any([stopSignal, timeout.signal]) : timeout.signal;
+      const started = performance.now();
+      logger.debug(`→ ${spec.method} ${url.href} (attempt ${attemptNumber}/${maxRetries + 1})`, {
+        headers: this.#config.redactor.headers(headers),
+      });
+
+      // Classifies a failure to get (or read) a response: the caller's abort ends everything,
+      // our timeout and network failures may be retried.
+      const failure = (error: unknown): Error => {
+        if (userAborted(stopSignal)) {
+          return new AbortError(new APIUserAbortError(undefined, { cause: error }));
+        }
+        const wrapped = timeout.signal.aborted
+          ? new APIConnectionTimeoutError(timeoutMs, target, { cause: error })
+          : new APIConnectionError(
+              `Could not complete ${target.method} ${target.url}: ${this.#config.redactor.text(describeNetworkError(error))}`,
+              target,
+              { cause: error },
+            );
+        return replayable ? wrapped : new AbortError(wrapped);
+      };
+
+      try {
+        let response: Response;
+        try {
+          const init: RequestInit & { duplex?: 'half' } = {
+            method: spec.method,
+            headers,
+            body: payload,
+            signal,
+          };
+          // A stream body needs half-duplex mode in Node's fetch.
+          if (payload instanceof ReadableStream) init.duplex = 'half';
+          response = await transport.fetch(url.href, init);
+        } catch (error) {
+          throw failure(error);
+        }
+        const requestId = requestIdOf(response.headers);
+        logger.debug(
+          `← ${response.status} ${spec.method} ${url.pathname} in ${Math.round(performance.now() - started)} ms`,
+          { requestId },
+        );
+
+        if (!response.ok) {
+          let text = '';
+          try {
+            text = await response.text();
+          } catch {
+            // An unreadable error body still leaves the status to report.
+          }
+          const error = errorFromResponse(
+            {
+              status: response.status,
+              statusText: response.statusText,
+              headers: response.headers,
+              text,
+              method: spec.method,
+              url: target.url,
+            },
+            this.#config.redactor,
+          );
+          const retry = replayable && isRetryableResponse(response.status, response.headers);
+          throw retry ? error : new AbortError(error);
+        }
+
+        if (mode === 'stream') return { response, requestId };
+        let text: string;
+        try {
+          text = await response.text();
+        } catch (error) {
+          throw failure(error);
+        }
+        return { response, requestId, text };
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+
+    return pRetry(attempt, {
+      retries: maxRetries,
+      // tunekit computes each wait itself (server hints, backoff) in onFailedAttempt.
+      minTimeout: 0,
+      factor: 1,
+      onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+        if (retriesLeft === 0) return;
+        const asked =
+          error instanceof APIError ? retryAfterMs(toHeaders(error.headers)) : undefined;
+        const delay = retryDelayMs(attemptNumber, asked);
+        if (delay === undefined) throw error;
+        logger.warn(
+          `Retrying ${spec.method} ${target.url} in ${delay} ms (retry ${attemptNumber} of ${maxRetries}): ${error.message}`,
+        );
+        await sleep(delay, stopSignal);
+      },
+      shouldRetry: () => true,
+    });
+  }
+}
+
+function toHeaders(record: Readonly<Record<string, string>>): Headers {
+  return new Headers(Object.entries(record));
+}

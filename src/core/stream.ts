@@ -1,0 +1,117 @@
+import type { EventSourceMessage } from 'eventsource-parser';
+import { EventSourceParserStream } from 'eventsource-parser/stream';
+import { APIConnectionError } from './errors/connection-error.ts';
+import { TuneKitError } from './errors/tunekit-error.ts';
+import { APIUserAbortError } from './errors/user-abort-error.ts';
+import type { OpenResponse } from './http-client.ts';
+
+/** Returned by a decoder to end the stream (the `[DONE]` sentinel). */
+export const STREAM_DONE: unique symbol = Symbol('tunekit.stream.done');
+
+/** Where in a stream an event arrived, for errors that point at it. */
+export interface StreamPosition {
+  /** 1-based number of the event in the stream. */
+  index: number;
+  requestId: string | undefined;
+  method: string;
+  url: string;
+  status: number;
+}
+
+/** Turns server-sent events into items of a stream. */
+export interface StreamDecoder<Item> {
+  /** An item, {@link STREAM_DONE} to end, or `undefined` to skip the event. Throws on errors. */
+  decode(event: EventSourceMessage, at: StreamPosition): Item | typeof STREAM_DONE | undefined;
+  /** The body ended without {@link STREAM_DONE}: throw if that means the stream was cut. */
+  ended(at: StreamPosition): void;
+}
+
+/**
+ * A server-sent event stream as an async iterable. The request starts when the stream is
+ * created; iterate it once. Breaking out of the loop (or an error) aborts the request, so an
+ * abandoned stream does not keep a connection busy.
+ */
+export class Stream<Item> implements AsyncIterable<Item> {
+  /** Aborts the request and the body. */
+  readonly controller: AbortController;
+  readonly #opened: Promise<OpenResponse>;
+  readonly #decoder: StreamDecoder<Item>;
+  readonly #userSignal: AbortSignal | undefined;
+  #iterated = false;
+
+  constructor(
+    open: (controller: AbortController) => PromiseLike<OpenResponse>,
+    decoder: StreamDecoder<Item>,
+    userSignal?: AbortSignal,
+  ) {
+    this.controller = new AbortController();
+    this.#opened = Promise.resolve(open(this.controller));
+    // Failures surface when the stream is awaited or iterated, not as unhandled rejections.
+    this.#opened.catch(() => {});
+    this.#decoder = decoder;
+    this.#userSignal = userSignal;
+  }
+
+  /** The HTTP response, once its headers are in. */
+  async response(): Promise<Response> {
+    return (await this.#opened).response;
+  }
+
+  /** The id the server gave the request. */
+  async requestId(): Promise<string | undefined> {
+    return (await this.#opened).requestId;
+  }
+
+  /** Resolves when the response headers are in; rejects with the request's error. */
+  async ready(): Promise<this> {
+    await this.#opened;
+    return this;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    if (this.#iterated) throw new TuneKitError('A stream can be iterated only once.');
+    this.#iterated = true;
+    const { response, requestId, method, url } = await this.#opened;
+    const at: StreamPosition = { index: 0, requestId, method, url, status: response.status };
+    if (!response.body) {
+      this.#decoder.ended(at);
+      return;
+    }
+    const events = response.body
+      .pipeThrough(new TextDecoderStream())
+      .pipeThrough(new EventSourceParserStream());
+    const reader = events.getReader();
+    try {
+      for (;;) {
+        let next: ReadableStreamReadResult<EventSourceMessage>;
+        try {
+          next = await reader.read();
+        } catch (error) {
+          throw this.#readFailure(error, at);
+        }
+        if (next.done) {
+          this.#decoder.ended(at);
+          return;
+        }
+        at.index += 1;
+        const item = this.#decoder.decode(next.value, at);
+        if (item === STREAM_DONE) return;
+        if (item !== undefined) yield item;
+      }
+    } finally {
+      // Normal end, early break or error: either way nothing more will be read.
+      this.controller.abort();
+      reader.releaseLock();
+    }
+  }
+
+  #readFailure(error: unknown, at: StreamPosition): Error {
+    if (this.#userSignal?.aborted) return new APIUserAbortError(undefined, { cause: error });
+    const reason = error instanceof Error ? (error.cause as Error)?.message || error.message : '';
+    return new APIConnectionError(
+      `The event stream of ${at.method} ${at.url} broke after ${at.index} events${reason ? `: ${reason}` : ''}`,
+      { method: at.method, url: at.url },
+      { cause: error },
+    );
+  }
+}

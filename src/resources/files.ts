@@ -1,0 +1,156 @@
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { type APIPromise, mapData } from '../core/api-promise.ts';
+import { TuneKitError } from '../core/errors/tunekit-error.ts';
+import type { RequestOptions } from '../core/http-client.ts';
+import { multipartPayload } from '../core/multipart.ts';
+import { type PagePromise, paginate } from '../core/pagination.ts';
+import { pathId } from '../core/path.ts';
+import { toFileSource, type Uploadable } from '../core/uploadable.ts';
+import {
+  FileDeleted,
+  type FileExpiresAfter,
+  type FileListParams,
+  FileObject,
+  type FilePurpose,
+} from '../schemas/file.ts';
+import { listEnvelope } from '../schemas/list.ts';
+import { APIResource } from './resource.ts';
+
+/** Body of `POST /files`. */
+export interface FileCreateParams {
+  /** A path (streamed from disk), a Blob/File/Uint8Array, or a stream (sent once, not retried). */
+  file: Uploadable;
+  /** `fine-tune` for training and validation files. */
+  purpose: FilePurpose;
+  /** The name to store; default: the path's basename, the File's name, or `data.jsonl`. */
+  filename?: string | undefined;
+  expires_after?: FileExpiresAfter | undefined;
+}
+
+/** A line of a JSONL file that is not valid JSON. */
+export class JsonlParseError extends TuneKitError {
+  override name = 'JsonlParseError';
+  readonly fileId: string;
+  /** 1-based line number. */
+  readonly line: number;
+
+  constructor(fileId: string, line: number, reason: string, options?: ErrorOptions) {
+    super(`Line ${line} of file ${fileId} is not valid JSON: ${reason}`, options);
+    this.fileId = fileId;
+    this.line = line;
+  }
+}
+
+const FileList = listEnvelope(FileObject);
+
+/** Files: upload, list, retrieve, delete and download (`/files`). */
+export class Files extends APIResource {
+  /**
+   * Uploads a file (multipart `POST /files`). Paths are streamed from disk, so memory stays
+   * flat whatever the file's size; the Files API takes files up to 512 MB.
+   *
+   * @example
+   * const file = await client.files.create({ file: 'train.jsonl', purpose: 'fine-tune' });
+   */
+  create(params: FileCreateParams, options?: RequestOptions): APIPromise<FileObject> {
+    const body = toFileSource(params.file, params.filename).then((source) => {
+      const fields: Record<string, string> = { purpose: params.purpose };
+      if (params.expires_after) {
+        fields['expires_after[anchor]'] = params.expires_after.anchor;
+        fields['expires_after[seconds]'] = String(params.expires_after.seconds);
+      }
+      return { kind: 'multipart' as const, payload: multipartPayload(fields, 'file', source) };
+    });
+    return this._http.json({ method: 'POST', path: '/files', body, options }, FileObject);
+  }
+
+  /**
+   * Lists files, newest first by default. `await` for one page, `for await` for all.
+   *
+   * @example
+   * for await (const file of client.files.list({ purpose: 'fine-tune' })) console.log(file.filename);
+   */
+  list(params: FileListParams = {}, options?: RequestOptions): PagePromise<FileObject> {
+    return paginate(
+      (after) =>
+        this._http.json(
+          { method: 'GET', path: '/files', query: { ...params, after }, options },
+          FileList,
+        ),
+      params.after,
+    );
+  }
+
+  /**
+   * Retrieves a file's metadata.
+   *
+   * @example
+   * const file = await client.files.retrieve('file-abc123');
+   */
+  retrieve(fileId: string, options?: RequestOptions): APIPromise<FileObject> {
+    const path = `/files/${pathId(fileId, 'fileId')}`;
+    return this._http.json({ method: 'GET', path, options }, FileObject);
+  }
+
+  /**
+   * Deletes a file.
+   *
+   * @example
+   * const { deleted } = await client.files.delete('file-abc123');
+   */
+  delete(fileId: string, options?: RequestOptions): APIPromise<FileDeleted> {
+    const path = `/files/${pathId(fileId, 'fileId')}`;
+    return this._http.json({ method: 'DELETE', path, options }, FileDeleted);
+  }
+
+  /**
+   * Downloads a file's content as a streaming `Response` (the body is not read yet).
+   *
+   * @example
+   * const response = await client.files.content('file-abc123');
+   * await pipeline(Readable.fromWeb(response.body!), createWriteStream('copy.jsonl'));
+   */
+  content(fileId: string, options?: RequestOptions): APIPromise<Response> {
+    const path = `/files/${pathId(fileId, 'fileId')}/content`;
+    return mapData(this._http.open({ method: 'GET', path, options }), (open) => open.response);
+  }
+
+  /**
+   * Downloads a file's content as text.
+   *
+   * @example
+   * const csv = await client.files.text(job.result_files[0]);
+   */
+  async text(fileId: string, options?: RequestOptions): Promise<string> {
+    const response = await this.content(fileId, options);
+    return response.text();
+  }
+
+  /**
+   * Streams a JSONL file's lines as parsed JSON values, one at a time (blank lines skipped).
+   * A line that is not JSON throws a {@link JsonlParseError} with its line number.
+   *
+   * @example
+   * for await (const example of client.files.jsonl('file-abc123')) console.log(example);
+   */
+  async *jsonl(fileId: string, options?: RequestOptions): AsyncGenerator<unknown, void, undefined> {
+    const response = await this.content(fileId, options);
+    if (!response.body) return;
+    const lines = createInterface({
+      input: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    let number = 0;
+    for await (const line of lines) {
+      number += 1;
+      if (line.trim() === '') continue;
+      try {
+        yield JSON.parse(number === 1 ? line.replace(/^\uFEFF/, '') : line);
+      } catch (error) {
+        lines.close();
+        throw new JsonlParseError(fileId, number, (error as Error).message, { cause: error });
+      }
+    }
+  }
+}

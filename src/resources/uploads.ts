@@ -1,0 +1,78 @@
+import type { APIPromise } from '../core/api-promise.ts';
+import type { RequestOptions } from '../core/http-client.ts';
+import { multipartPayload } from '../core/multipart.ts';
+import { pathId } from '../core/path.ts';
+import { toFileSource, type Uploadable } from '../core/uploadable.ts';
+import {
+  Upload,
+  type UploadCompleteParams,
+  type UploadCreateParams,
+  UploadPart,
+} from '../schemas/upload.ts';
+import { APIResource } from './resource.ts';
+
+/**
+ * The Uploads API (`/uploads`): a file of up to 8 GB sent in parts of up to 64 MB, then
+ * assembled into a normal file.
+ */
+export class Uploads extends APIResource {
+  /**
+   * Opens an upload session for `bytes` bytes.
+   *
+   * @example
+   * const upload = await client.uploads.create({
+   *   filename: 'train.jsonl', purpose: 'fine-tune', bytes: 2_000_000_000, mime_type: 'application/jsonl',
+   * });
+   */
+  create(params: UploadCreateParams, options?: RequestOptions): APIPromise<Upload> {
+    return this._http.json(
+      { method: 'POST', path: '/uploads', body: { kind: 'json', value: params }, options },
+      Upload,
+    );
+  }
+
+  /**
+   * Adds one part (≤ 64 MB) to an upload. Parts may be added in parallel and in any order.
+   *
+   * @example
+   * const part = await client.uploads.addPart(upload.id, chunk);
+   */
+  addPart(uploadId: string, data: Uploadable, options?: RequestOptions): APIPromise<UploadPart> {
+    const path = `/uploads/${pathId(uploadId, 'uploadId')}/parts`;
+    const body = toFileSource(data, 'part').then((source) => ({
+      kind: 'multipart' as const,
+      payload: multipartPayload({}, 'data', source),
+    }));
+    return this._http.json({ method: 'POST', path, body, options }, UploadPart);
+  }
+
+  /**
+   * Completes an upload: the parts are joined in the order of `part_ids` into a file.
+   *
+   * @example
+   * const done = await client.uploads.complete(upload.id, { part_ids: [part.id] });
+   * console.log(done.file?.id);
+   */
+  complete(
+    uploadId: string,
+    params: UploadCompleteParams,
+    options?: RequestOptions,
+  ): APIPromise<Upload> {
+    const path = `/uploads/${pathId(uploadId, 'uploadId')}/complete`;
+    return this._http.json(
+      { method: 'POST', path, body: { kind: 'json', value: params }, options },
+      Upload,
+    );
+  }
+
+  /**
+   * Cancels an upload; no more parts can be added.
+   *
+   * @example
+   * await client.uploads.cancel(upload.id);
+   */
+  cancel(uploadId: string, options?: RequestOptions): APIPromise<Upload> {
+    const path = `/uploads/${pathId(uploadId, 'uploadId')}/cancel`;
+    return this._http.json({ method: 'POST', path, options }, Upload);
+  }
+}
