@@ -45,30 +45,53 @@ interface ErrorSource {
   url: string;
 }
 
+/** The fields of an error body, whichever provider's shape it has, with secrets redacted. */
+export interface ErrorBodyFields {
+  message: string | undefined;
+  code: string | null;
+  param: string | null;
+  type: string | null;
+}
+
 /**
- * Builds the typed error for a failed response: the class from the status, the fields from the
- * API's error body (OpenAI's and Azure's shapes alike), and a message that still says something
- * useful when the body is an HTML page from a proxy. Secrets are redacted from everything kept.
+ * Reads `{"error": {...}}` (OpenAI's and Azure's shapes, or a bare string) from a parsed body.
+ * Every value passes through the redactor: a gateway may echo the key in any of them.
  */
-export function errorFromResponse(source: ErrorSource, redactor: Redactor): APIError {
-  const json = parseJson(source.text);
+export function readErrorBody(json: unknown, redactor: Redactor): ErrorBodyFields {
   const parsed = APIErrorBody.safeParse(json);
   const error = parsed.success ? parsed.data.error : undefined;
   const fields = typeof error === 'object' ? error : undefined;
+  const text = (value: string | number | null | undefined) =>
+    value == null || value === '' ? null : redactor.text(String(value));
+  return {
+    message: (typeof error === 'string' ? text(error) : text(fields?.message)) ?? undefined,
+    code: text(fields?.code),
+    param: text(fields?.param),
+    type: text(fields?.type),
+  };
+}
 
+/**
+ * Builds the typed error for a failed response: the class from the status, the fields from the
+ * API's error body, and a message that still says something useful when the body is an HTML
+ * page from a proxy. Secrets are redacted from everything kept.
+ */
+export function errorFromResponse(source: ErrorSource, redactor: Redactor): APIError {
+  const json = parseJson(source.text);
+  const fields = readErrorBody(json, redactor);
   const statusLine = source.statusText || 'error';
   const apiMessage =
-    (typeof error === 'string' && error) ||
-    fields?.message ||
-    (json === undefined && source.text.trim() ? `${statusLine}: ${snippet(source.text)}` : '') ||
-    statusLine;
+    fields.message ??
+    (json === undefined && source.text.trim()
+      ? `${statusLine}: ${redactor.text(snippet(source.text))}`
+      : statusLine);
 
   const details: APIErrorDetails = {
     status: source.status,
-    apiMessage: redactor.text(apiMessage),
-    code: fields?.code == null ? null : String(fields.code),
-    param: fields?.param ?? null,
-    type: fields?.type ?? null,
+    apiMessage,
+    code: fields.code,
+    param: fields.param,
+    type: fields.type,
     headers: redactor.headers(source.headers),
     requestId: requestIdOf(source.headers),
     body: redactor.deep(json ?? source.text),

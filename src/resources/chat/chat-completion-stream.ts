@@ -1,4 +1,5 @@
 import type { EventSourceMessage } from 'eventsource-parser';
+import { readErrorBody } from '../../core/error-from-response.ts';
 import { APIStreamError } from '../../core/errors/api-error.ts';
 import { APIConnectionError } from '../../core/errors/connection-error.ts';
 import { ResponseValidationError } from '../../core/errors/response-validation-error.ts';
@@ -7,7 +8,6 @@ import type { OpenResponse } from '../../core/http-client.ts';
 import type { Redactor } from '../../core/redact.ts';
 import { STREAM_DONE, Stream, type StreamDecoder, type StreamPosition } from '../../core/stream.ts';
 import { issuesOf } from '../../core/validate.ts';
-import { APIErrorBody } from '../../schemas/api-error-body.ts';
 import {
   type ChatCompletion,
   ChatCompletionChunk,
@@ -77,17 +77,14 @@ class ChunkDecoder implements StreamDecoder<ChatCompletionChunk> {
   }
 
   #streamError(json: unknown, at: StreamPosition): APIStreamError {
-    const parsed = APIErrorBody.safeParse(json);
-    const error = parsed.success ? parsed.data.error : undefined;
-    const fields = typeof error === 'object' ? error : undefined;
-    const message = (typeof error === 'string' ? error : fields?.message) || 'stream error';
     const redactor = this.#settings.redactor;
+    const fields = readErrorBody(json, redactor);
     return new APIStreamError({
       status: at.status,
-      apiMessage: redactor.text(message),
-      code: fields?.code == null ? null : String(fields.code),
-      param: fields?.param ?? null,
-      type: fields?.type ?? null,
+      apiMessage: fields.message ?? 'stream error',
+      code: fields.code,
+      param: fields.param,
+      type: fields.type,
       headers: {},
       requestId: at.requestId,
       body: redactor.deep(json),
