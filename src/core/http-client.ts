@@ -189,7 +189,10 @@ export class HttpClient {
         payload = JSON.stringify(body.value);
       } else if (body?.kind === 'multipart') {
         const made = body.payload.make();
-        if (made.contentType) headers.set('content-type', made.contentType);
+        headers.set('content-type', made.contentType);
+        if (made.contentLength !== undefined) {
+          headers.set('content-length', String(made.contentLength));
+        }
         payload = made.body;
       }
 

@@ -3,9 +3,10 @@ import type { FileSource } from './uploadable.ts';
 
 /** One attempt's worth of a multipart body. */
 export interface MultipartBody {
-  body: BodyInit;
-  /** Set when tunekit encodes the body itself; FormData bodies get theirs from fetch. */
-  contentType: string | undefined;
+  body: ReadableStream<Uint8Array>;
+  contentType: string;
+  /** Known when the file's size is: then the request is not sent chunked. */
+  contentLength: number | undefined;
 }
 
 /** A multipart body that knows whether it can be produced again for a retry. */
@@ -21,24 +22,47 @@ function escapeName(name: string): string {
 }
 
 /**
- * Encodes text fields and one file as `multipart/form-data`. Blobs (including file-backed
- * ones from disk) go into a standard `FormData`, which fetch streams and can send again; a
- * stream is wrapped in a hand-made multipart envelope, because `FormData` only takes Blobs and
- * buffering would defeat the point of a stream.
+ * Encodes text fields and one file as `multipart/form-data`, streaming the file's bytes as
+ * they are sent. tunekit encodes the envelope itself rather than using `FormData` because
+ * the body must work with both fetch implementations the transport may use (undici's fetch
+ * does not recognise Node's global `FormData` and would send "[object FormData]"), and
+ * because a stream cannot go into a `FormData` without being buffered whole.
+ *
+ * A Blob (including a file-backed one from disk) is read again for each attempt, so its
+ * requests can be retried; a stream can be sent once.
  */
 export function multipartPayload(
   fields: Readonly<Record<string, string>>,
   fileField: string,
   file: FileSource,
 ): MultipartPayload {
+  const encoder = new TextEncoder();
+  const envelope = () => {
+    const boundary = `----tunekit-${randomUUID()}`;
+    let head = '';
+    for (const [name, value] of Object.entries(fields)) {
+      head += `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value}\r\n`;
+    }
+    head +=
+      `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(fileField)}"; ` +
+      `filename="${escapeName(file.filename)}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    return {
+      boundary,
+      head: encoder.encode(head),
+      tail: encoder.encode(`\r\n--${boundary}--\r\n`),
+    };
+  };
+
   if (file.kind === 'blob') {
     return {
       replayable: true,
       make() {
-        const form = new FormData();
-        for (const [name, value] of Object.entries(fields)) form.append(name, value);
-        form.append(fileField, file.blob, file.filename);
-        return { body: form, contentType: undefined };
+        const { boundary, head, tail } = envelope();
+        return {
+          body: concatStreams(head, file.blob.stream(), tail),
+          contentType: `multipart/form-data; boundary=${boundary}`,
+          contentLength: head.byteLength + file.size + tail.byteLength,
+        };
       },
     };
   }
@@ -49,44 +73,34 @@ export function multipartPayload(
     make() {
       if (used) throw new Error('A streamed upload body can only be sent once.');
       used = true;
-      const boundary = `----tunekit-${randomUUID()}`;
+      const { boundary, head, tail } = envelope();
       return {
-        body: streamEnvelope(boundary, fields, fileField, file.filename, file.stream),
+        body: concatStreams(head, file.stream, tail),
         contentType: `multipart/form-data; boundary=${boundary}`,
+        contentLength: undefined,
       };
     },
   };
 }
 
-function streamEnvelope(
-  boundary: string,
-  fields: Readonly<Record<string, string>>,
-  fileField: string,
-  filename: string,
-  stream: ReadableStream<Uint8Array>,
+/** `head`, then every chunk of `middle`, then `tail`, pulled only as the consumer reads. */
+function concatStreams(
+  head: Uint8Array,
+  middle: ReadableStream<Uint8Array>,
+  tail: Uint8Array,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let head = '';
-  for (const [name, value] of Object.entries(fields)) {
-    head += `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(name)}"\r\n\r\n${value}\r\n`;
-  }
-  head +=
-    `--${boundary}\r\nContent-Disposition: form-data; name="${escapeName(fileField)}"; ` +
-    `filename="${escapeName(filename)}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  const tail = `\r\n--${boundary}--\r\n`;
-
-  const reader = stream.getReader();
+  const reader = middle.getReader();
   let started = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(head));
+        controller.enqueue(head);
         return;
       }
       const { done, value } = await reader.read();
       if (done) {
-        controller.enqueue(encoder.encode(tail));
+        controller.enqueue(tail);
         controller.close();
       } else {
         controller.enqueue(value);
