@@ -12,7 +12,7 @@ import type { MultipartPayload } from './multipart.ts';
 import type { HeadersInit, QueryInit, ResolvedClientOptions } from './options.ts';
 import { appendQuery } from './query.ts';
 import type { Redactor } from './redact.ts';
-import { attachRequestId } from './request-id.ts';
+import { attachRequestId, type WithRequestId } from './request-id.ts';
 import { isRetryableResponse, retryAfterMs, retryDelayMs } from './retry-policy.ts';
 import { sleep } from './sleep.ts';
 import type { Transport } from './transport.ts';
@@ -100,7 +100,7 @@ export class HttpClient {
   }
 
   /** Sends a request and parses the JSON answer with `schema`. */
-  json<T>(spec: RequestSpec, schema: z.ZodType<T>): APIPromise<T> {
+  json<T>(spec: RequestSpec, schema: z.ZodType<T>): APIPromise<WithRequestId<T>> {
     return new APIPromise(this.#json(spec, schema));
   }
 
@@ -122,7 +122,7 @@ export class HttpClient {
     );
   }
 
-  async #json<T>(spec: RequestSpec, schema: z.ZodType<T>): Promise<APIResponse<T>> {
+  async #json<T>(spec: RequestSpec, schema: z.ZodType<T>): Promise<APIResponse<WithRequestId<T>>> {
     const { response, requestId, text = '' } = await this.#send(spec, 'json');
     const endpoint = `${spec.method} ${spec.path}`;
     let json: unknown;

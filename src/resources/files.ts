@@ -6,6 +6,7 @@ import type { RequestOptions } from '../core/http-client.ts';
 import { multipartPayload } from '../core/multipart.ts';
 import { type PagePromise, paginate } from '../core/pagination.ts';
 import { pathId } from '../core/path.ts';
+import type { WithRequestId } from '../core/request-id.ts';
 import { toFileSource, type Uploadable } from '../core/uploadable.ts';
 import {
   FileDeleted,
@@ -53,7 +54,10 @@ export class Files extends APIResource {
    * @example
    * const file = await client.files.create({ file: 'train.jsonl', purpose: 'fine-tune' });
    */
-  create(params: FileCreateParams, options?: RequestOptions): APIPromise<FileObject> {
+  create(
+    params: FileCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<WithRequestId<FileObject>> {
     const body = toFileSource(params.file, params.filename).then((source) => {
       const fields: Record<string, string> = { purpose: params.purpose };
       if (params.expires_after) {
@@ -88,7 +92,7 @@ export class Files extends APIResource {
    * @example
    * const file = await client.files.retrieve('file-abc123');
    */
-  retrieve(fileId: string, options?: RequestOptions): APIPromise<FileObject> {
+  retrieve(fileId: string, options?: RequestOptions): APIPromise<WithRequestId<FileObject>> {
     const path = `/files/${pathId(fileId, 'fileId')}`;
     return this._http.json({ method: 'GET', path, options }, FileObject);
   }
@@ -99,7 +103,7 @@ export class Files extends APIResource {
    * @example
    * const { deleted } = await client.files.delete('file-abc123');
    */
-  delete(fileId: string, options?: RequestOptions): APIPromise<FileDeleted> {
+  delete(fileId: string, options?: RequestOptions): APIPromise<WithRequestId<FileDeleted>> {
     const path = `/files/${pathId(fileId, 'fileId')}`;
     return this._http.json({ method: 'DELETE', path, options }, FileDeleted);
   }

@@ -2,6 +2,7 @@ import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/http-client.ts';
 import { type PagePromise, paginate } from '../core/pagination.ts';
 import { pathId } from '../core/path.ts';
+import type { WithRequestId } from '../core/request-id.ts';
 import { FineTuningJobCheckpoint } from '../schemas/fine-tuning-checkpoint.ts';
 import { FineTuningJobEvent } from '../schemas/fine-tuning-event.ts';
 import {
@@ -29,7 +30,10 @@ export class Jobs extends APIResource {
    *   method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 3 } } },
    * });
    */
-  create(params: JobCreateParams, options?: RequestOptions): APIPromise<FineTuningJob> {
+  create(
+    params: JobCreateParams,
+    options?: RequestOptions,
+  ): APIPromise<WithRequestId<FineTuningJob>> {
     return this._http.json(
       { method: 'POST', path: '/fine_tuning/jobs', body: { kind: 'json', value: params }, options },
       FineTuningJob,
@@ -60,7 +64,7 @@ export class Jobs extends APIResource {
    * const job = await client.jobs.retrieve('ftjob-abc123');
    * console.log(job.status, job.fine_tuned_model);
    */
-  retrieve(jobId: string, options?: RequestOptions): APIPromise<FineTuningJob> {
+  retrieve(jobId: string, options?: RequestOptions): APIPromise<WithRequestId<FineTuningJob>> {
     const path = `/fine_tuning/jobs/${pathId(jobId, 'jobId')}`;
     return this._http.json({ method: 'GET', path, options }, FineTuningJob);
   }
@@ -71,7 +75,7 @@ export class Jobs extends APIResource {
    * @example
    * await client.jobs.cancel('ftjob-abc123');
    */
-  cancel(jobId: string, options?: RequestOptions): APIPromise<FineTuningJob> {
+  cancel(jobId: string, options?: RequestOptions): APIPromise<WithRequestId<FineTuningJob>> {
     return this.#action(jobId, 'cancel', options);
   }
 
@@ -81,7 +85,7 @@ export class Jobs extends APIResource {
    * @example
    * await client.jobs.pause('ftjob-abc123');
    */
-  pause(jobId: string, options?: RequestOptions): APIPromise<FineTuningJob> {
+  pause(jobId: string, options?: RequestOptions): APIPromise<WithRequestId<FineTuningJob>> {
     return this.#action(jobId, 'pause', options);
   }
 
@@ -91,7 +95,7 @@ export class Jobs extends APIResource {
    * @example
    * await client.jobs.resume('ftjob-abc123');
    */
-  resume(jobId: string, options?: RequestOptions): APIPromise<FineTuningJob> {
+  resume(jobId: string, options?: RequestOptions): APIPromise<WithRequestId<FineTuningJob>> {
     return this.#action(jobId, 'resume', options);
   }
 
@@ -143,7 +147,7 @@ export class Jobs extends APIResource {
     jobId: string,
     action: 'cancel' | 'pause' | 'resume',
     options: RequestOptions | undefined,
-  ): APIPromise<FineTuningJob> {
+  ): APIPromise<WithRequestId<FineTuningJob>> {
     const path = `/fine_tuning/jobs/${pathId(jobId, 'jobId')}/${action}`;
     return this._http.json({ method: 'POST', path, options }, FineTuningJob);
   }

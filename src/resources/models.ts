@@ -2,6 +2,7 @@ import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/http-client.ts';
 import { type PagePromise, paginate } from '../core/pagination.ts';
 import { pathId } from '../core/path.ts';
+import type { WithRequestId } from '../core/request-id.ts';
 import { listEnvelope } from '../schemas/list.ts';
 import { Model, ModelDeleted } from '../schemas/model.ts';
 import { APIResource } from './resource.ts';
@@ -27,7 +28,7 @@ export class Models extends APIResource {
    * @example
    * const model = await client.models.retrieve('ft:gpt-4o-mini-2024-07-18:acme::abc123');
    */
-  retrieve(model: string, options?: RequestOptions): APIPromise<Model> {
+  retrieve(model: string, options?: RequestOptions): APIPromise<WithRequestId<Model>> {
     const path = `/models/${pathId(model, 'model')}`;
     return this._http.json({ method: 'GET', path, options }, Model);
   }
@@ -38,7 +39,7 @@ export class Models extends APIResource {
    * @example
    * await client.models.delete('ft:gpt-4o-mini-2024-07-18:acme::abc123');
    */
-  delete(model: string, options?: RequestOptions): APIPromise<ModelDeleted> {
+  delete(model: string, options?: RequestOptions): APIPromise<WithRequestId<ModelDeleted>> {
     const path = `/models/${pathId(model, 'model')}`;
     return this._http.json({ method: 'DELETE', path, options }, ModelDeleted);
   }

@@ -2,6 +2,7 @@ import type { APIPromise } from '../core/api-promise.ts';
 import type { RequestOptions } from '../core/http-client.ts';
 import { multipartPayload } from '../core/multipart.ts';
 import { pathId } from '../core/path.ts';
+import type { WithRequestId } from '../core/request-id.ts';
 import { toFileSource, type Uploadable } from '../core/uploadable.ts';
 import {
   Upload,
@@ -24,7 +25,7 @@ export class Uploads extends APIResource {
    *   filename: 'train.jsonl', purpose: 'fine-tune', bytes: 2_000_000_000, mime_type: 'application/jsonl',
    * });
    */
-  create(params: UploadCreateParams, options?: RequestOptions): APIPromise<Upload> {
+  create(params: UploadCreateParams, options?: RequestOptions): APIPromise<WithRequestId<Upload>> {
     return this._http.json(
       { method: 'POST', path: '/uploads', body: { kind: 'json', value: params }, options },
       Upload,
@@ -37,7 +38,11 @@ export class Uploads extends APIResource {
    * @example
    * const part = await client.uploads.addPart(upload.id, chunk);
    */
-  addPart(uploadId: string, data: Uploadable, options?: RequestOptions): APIPromise<UploadPart> {
+  addPart(
+    uploadId: string,
+    data: Uploadable,
+    options?: RequestOptions,
+  ): APIPromise<WithRequestId<UploadPart>> {
     const path = `/uploads/${pathId(uploadId, 'uploadId')}/parts`;
     const body = toFileSource(data, 'part').then((source) => ({
       kind: 'multipart' as const,
@@ -57,7 +62,7 @@ export class Uploads extends APIResource {
     uploadId: string,
     params: UploadCompleteParams,
     options?: RequestOptions,
-  ): APIPromise<Upload> {
+  ): APIPromise<WithRequestId<Upload>> {
     const path = `/uploads/${pathId(uploadId, 'uploadId')}/complete`;
     return this._http.json(
       { method: 'POST', path, body: { kind: 'json', value: params }, options },
@@ -71,7 +76,7 @@ export class Uploads extends APIResource {
    * @example
    * await client.uploads.cancel(upload.id);
    */
-  cancel(uploadId: string, options?: RequestOptions): APIPromise<Upload> {
+  cancel(uploadId: string, options?: RequestOptions): APIPromise<WithRequestId<Upload>> {
     const path = `/uploads/${pathId(uploadId, 'uploadId')}/cancel`;
     return this._http.json({ method: 'POST', path, options }, Upload);
   }

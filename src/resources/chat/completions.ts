@@ -1,5 +1,6 @@
 import { APIPromise } from '../../core/api-promise.ts';
 import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
+import type { WithRequestId } from '../../core/request-id.ts';
 import { ChatCompletion } from '../../schemas/chat-completion.ts';
 import type {
   ChatCompletionCreateParams,
@@ -32,7 +33,7 @@ export class Completions extends APIResource {
   create(
     params: ChatCompletionCreateParamsNonStreaming,
     options?: RequestOptions,
-  ): APIPromise<ChatCompletion>;
+  ): APIPromise<WithRequestId<ChatCompletion>>;
   create(
     params: ChatCompletionCreateParamsStreaming,
     options?: RequestOptions,
@@ -40,11 +41,11 @@ export class Completions extends APIResource {
   create(
     params: ChatCompletionCreateParams,
     options?: RequestOptions,
-  ): APIPromise<ChatCompletion> | APIPromise<ChatCompletionStream>;
+  ): APIPromise<WithRequestId<ChatCompletion>> | APIPromise<ChatCompletionStream>;
   create(
     params: ChatCompletionCreateParams,
     options?: RequestOptions,
-  ): APIPromise<ChatCompletion> | APIPromise<ChatCompletionStream> {
+  ): APIPromise<WithRequestId<ChatCompletion>> | APIPromise<ChatCompletionStream> {
     if (params.stream) {
       const stream = this.stream(params, options);
       return new APIPromise<ChatCompletionStream>(
