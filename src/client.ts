@@ -4,11 +4,11 @@ import { type ClientOptions, type HeadersInit, resolveClientOptions } from './co
 import { Redactor } from './core/redact.ts';
 import { createDefaultTransport, createFetchTransport, type Transport } from './core/transport.ts';
 import { Chat } from './resources/chat/completions.ts';
-import { Files } from './resources/files.ts';
-import { Jobs } from './resources/jobs.ts';
 import { Models } from './resources/models.ts';
-import { Uploads } from './resources/uploads.ts';
 import { VERSION } from './version.ts';
+import { Files } from './workflow/files.ts';
+import { Jobs } from './workflow/jobs.ts';
+import { Uploads } from './workflow/uploads.ts';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -26,11 +26,11 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * const job = await client.jobs.create({ model: 'gpt-4.1-mini-2025-04-14', training_file: file.id });
  */
 export class TuneKit {
-  /** Files: upload, list, retrieve, delete, download. */
+  /** Files: upload (any size), list, retrieve, delete, download, wait for processing. */
   readonly files: Files;
-  /** The Uploads API for files up to 8 GB. */
+  /** The Uploads API, and `uploadFile` for files up to 8 GB. */
   readonly uploads: Uploads;
-  /** Fine-tuning jobs, their events and checkpoints. */
+  /** Fine-tuning jobs, their events and checkpoints; follow, wait, metrics. */
   readonly jobs: Jobs;
   /** Base and fine-tuned models. */
   readonly models: Models;
@@ -71,9 +71,9 @@ export class TuneKit {
     this.baseURL = resolved.baseURL;
     this.timeout = resolved.timeout;
     this.maxRetries = resolved.maxRetries;
-    this.files = new Files(http);
     this.uploads = new Uploads(http);
-    this.jobs = new Jobs(http);
+    this.files = new Files(http, this.uploads);
+    this.jobs = new Jobs(http, this.files);
     this.models = new Models(http);
     this.chat = new Chat(http, { validateResponses: resolved.validateResponses, redactor });
   }

@@ -15,5 +15,19 @@ export {
 export { ChatCompletionStream } from './resources/chat/chat-completion-stream.ts';
 export type { FileCreateParams } from './resources/files.ts';
 export { JsonlParseError } from './resources/files.ts';
+export { CLIENT_TOKEN_KEY, type JobCreateOptions } from './resources/jobs.ts';
 export * from './schemas/index.ts';
 export { VERSION } from './version.ts';
+export * from './workflow/errors/index.ts';
+export type { FileUploadOptions, WaitForProcessingOptions } from './workflow/files.ts';
+export { DEFAULT_UPLOAD_THRESHOLD } from './workflow/files.ts';
+export type { FollowOptions } from './workflow/follow.ts';
+export type { WaitOptions } from './workflow/jobs.ts';
+export { MetricsParseError, MetricsRow, parseMetricsCsv } from './workflow/metrics.ts';
+export {
+  MAX_PART_BYTES,
+  MAX_UPLOAD_BYTES,
+  type UploadFileOptions,
+  type UploadProgress,
+  type UploadState,
+} from './workflow/upload-file.ts';

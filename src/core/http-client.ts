@@ -48,6 +48,27 @@ export interface RequestSpec {
   /** A promise when the body needs preparing first (opening a file). */
   body?: RequestBody | Promise<RequestBody> | undefined;
   options?: RequestOptions | undefined;
+  /**
+   * For requests that must not take effect twice (creating a paid job). Called after a failure
+   * that leaves unknown whether the server acted — connection lost, timeout, 408, ≥ 500 — once
+   * the pause before the next attempt is over (and after the last attempt too). Resolving with
+   * a result ends the request with it instead of sending the request again.
+   */
+  recover?: ((error: Error) => Promise<APIResponse<unknown> | undefined>) | undefined;
+}
+
+/** Whether a failed attempt may have taken effect on the server. */
+export function isAmbiguousFailure(error: unknown): boolean {
+  if (error instanceof APIConnectionError) return true;
+  return error instanceof APIError && (error.status === 408 || error.status >= 500);
+}
+
+/** Carries a recovered result out of the retry loop. */
+class Recovered {
+  readonly result: APIResponse<unknown>;
+  constructor(result: APIResponse<unknown>) {
+    this.result = result;
+  }
 }
 
 /** Everything the core needs from the client. */
@@ -99,6 +120,11 @@ export class HttpClient {
     this.#config = config;
   }
 
+  /** The client's logger (level-filtered and redacting), for layers above the core. */
+  get logger(): Logger {
+    return this.#config.logger;
+  }
+
   /** Sends a request and parses the JSON answer with `schema`. */
   json<T>(spec: RequestSpec, schema: z.ZodType<T>): APIPromise<WithRequestId<T>> {
     return new APIPromise(this.#json(spec, schema));
@@ -123,7 +149,14 @@ export class HttpClient {
   }
 
   async #json<T>(spec: RequestSpec, schema: z.ZodType<T>): Promise<APIResponse<WithRequestId<T>>> {
-    const { response, requestId, text = '' } = await this.#send(spec, 'json');
+    let sent: Attempted;
+    try {
+      sent = await this.#send(spec, 'json');
+    } catch (error) {
+      if (error instanceof Recovered) return error.result as APIResponse<WithRequestId<T>>;
+      throw error;
+    }
+    const { response, requestId, text = '' } = sent;
     const endpoint = `${spec.method} ${spec.path}`;
     let json: unknown;
     try {
@@ -282,15 +315,28 @@ export class HttpClient {
       minTimeout: 0,
       factor: 1,
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-        if (retriesLeft === 0) return;
+        const recover = spec.recover && isAmbiguousFailure(error) ? spec.recover : undefined;
+        if (retriesLeft === 0 && !recover) return;
         const asked =
           error instanceof APIError ? retryAfterMs(toHeaders(error.headers)) : undefined;
         const delay = retryDelayMs(attemptNumber, asked);
         if (delay === undefined) throw error;
-        logger.warn(
-          `Retrying ${spec.method} ${target.url} in ${delay} ms (retry ${attemptNumber} of ${maxRetries}): ${error.message}`,
-        );
+        if (retriesLeft > 0) {
+          logger.warn(
+            `Retrying ${spec.method} ${target.url} in ${delay} ms (retry ${attemptNumber} of ${maxRetries}): ${error.message}`,
+          );
+        }
         await sleep(delay, stopSignal);
+        if (recover) {
+          // The server may have acted on the lost request: look before sending it again.
+          const found = await recover(error);
+          if (found) {
+            logger.info(
+              `${spec.method} ${target.url} failed ambiguously (${error.message}); found its result instead of sending it again`,
+            );
+            throw new Recovered(found);
+          }
+        }
       },
       shouldRetry: () => true,
     });

@@ -46,7 +46,7 @@ export class JsonlParseError extends TuneKitError {
 const FileList = listEnvelope(FileObject);
 
 /** Files: upload, list, retrieve, delete and download (`/files`). */
-export class Files extends APIResource {
+export class FilesEndpoints extends APIResource {
   /**
    * Uploads a file (multipart `POST /files`). Paths are streamed from disk, so memory stays
    * flat whatever the file's size; the Files API takes files up to 512 MB.

@@ -1,4 +1,7 @@
-import type { APIPromise } from '../core/api-promise.ts';
+import { randomUUID } from 'node:crypto';
+import type { APIPromise, APIResponse } from '../core/api-promise.ts';
+import { AmbiguousResultError } from '../core/errors/ambiguous-result-error.ts';
+import { InvalidArgumentError } from '../core/errors/invalid-argument-error.ts';
 import type { RequestOptions } from '../core/http-client.ts';
 import { type PagePromise, paginate } from '../core/pagination.ts';
 import { pathId } from '../core/path.ts';
@@ -18,10 +21,27 @@ const JobList = listEnvelope(FineTuningJob);
 const EventList = listEnvelope(FineTuningJobEvent);
 const CheckpointList = listEnvelope(FineTuningJobCheckpoint);
 
-/** Fine-tuning jobs (`/fine_tuning/jobs`) with their events and checkpoints. */
-export class Jobs extends APIResource {
+/** The metadata key that carries the client token of an idempotent create. */
+export const CLIENT_TOKEN_KEY = 'tunekit_client_token';
+
+/** Options of `jobs.create`. */
+export interface JobCreateOptions extends RequestOptions {
   /**
-   * Creates a fine-tuning job. This starts paid training.
+   * The token that identifies this create across retries (default: a random UUID). Reuse one
+   * to make a create safe across process restarts too; `false` sends the request untagged.
+   */
+  idempotencyToken?: string | false | undefined;
+}
+
+/** Fine-tuning jobs (`/fine_tuning/jobs`) with their events and checkpoints. */
+export class JobsEndpoints extends APIResource {
+  /**
+   * Creates a fine-tuning job. This starts paid training, so the request is made safe to retry:
+   * the job is tagged with a client token in its metadata (`tunekit_client_token`, a random
+   * UUID unless you pass `idempotencyToken`), and when a create fails in a way that leaves
+   * unknown whether the job was created (connection dropped after sending, timeout, 5xx),
+   * tunekit looks the job up by that token before sending the request again. A retry never
+   * starts a second paid job. Pass `idempotencyToken: false` to send the request as it is.
    *
    * @example
    * const job = await client.jobs.create({
@@ -32,12 +52,64 @@ export class Jobs extends APIResource {
    */
   create(
     params: JobCreateParams,
-    options?: RequestOptions,
+    options?: JobCreateOptions,
   ): APIPromise<WithRequestId<FineTuningJob>> {
+    const { idempotencyToken, ...requestOptions } = options ?? {};
+    const metadata = { ...params.metadata };
+    const token =
+      idempotencyToken === false
+        ? undefined
+        : (metadata[CLIENT_TOKEN_KEY] ?? idempotencyToken ?? randomUUID());
+    if (
+      token !== undefined &&
+      Object.keys(metadata).length >= 16 &&
+      !(CLIENT_TOKEN_KEY in metadata)
+    ) {
+      throw new InvalidArgumentError(
+        `metadata already has 16 keys, the most a job takes, so there is no room for ${CLIENT_TOKEN_KEY} ` +
+          'that protects against duplicate jobs: remove one key, or pass idempotencyToken: false.',
+        'metadata',
+      );
+    }
+    if (token !== undefined) metadata[CLIENT_TOKEN_KEY] = token;
+    const body = token === undefined ? params : { ...params, metadata };
     return this._http.json(
-      { method: 'POST', path: '/fine_tuning/jobs', body: { kind: 'json', value: params }, options },
+      {
+        method: 'POST',
+        path: '/fine_tuning/jobs',
+        body: { kind: 'json', value: body },
+        options: requestOptions,
+        recover:
+          token === undefined
+            ? undefined
+            : (error) => this.#findCreated(token, error, requestOptions.signal),
+      },
       FineTuningJob,
     );
+  }
+
+  /** The job a lost create request made, found by its client token. */
+  async #findCreated(
+    token: string,
+    failure: Error,
+    signal: AbortSignal | undefined,
+  ): Promise<APIResponse<FineTuningJob> | undefined> {
+    try {
+      // Filter on the server where it can; check on this side too, for providers that ignore
+      // the filter (a job created seconds ago is on the first page of the newest jobs).
+      const { data, response, requestId } = await this.list(
+        { metadata: { [CLIENT_TOKEN_KEY]: token }, limit: 20 },
+        { signal },
+      ).withResponse();
+      const job = data.data.find((candidate) => candidate.metadata?.[CLIENT_TOKEN_KEY] === token);
+      return job ? { data: job, response, requestId } : undefined;
+    } catch (lookupError) {
+      throw new AmbiguousResultError(
+        `Creating the fine-tuning job failed (${failure.message}) and checking whether it was created failed too (${(lookupError as Error).message}).`,
+        `It may exist: look for a job with metadata ${CLIENT_TOKEN_KEY}=${token} before creating it again.`,
+        { cause: lookupError },
+      );
+    }
   }
 
   /**
@@ -80,7 +152,7 @@ export class Jobs extends APIResource {
   }
 
   /**
-   * Pauses a running job; resume it later with {@link Jobs.resume}.
+   * Pauses a running job; resume it later with {@link JobsEndpoints.resume}.
    *
    * @example
    * await client.jobs.pause('ftjob-abc123');

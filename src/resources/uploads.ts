@@ -16,7 +16,7 @@ import { APIResource } from './resource.ts';
  * The Uploads API (`/uploads`): a file of up to 8 GB sent in parts of up to 64 MB, then
  * assembled into a normal file.
  */
-export class Uploads extends APIResource {
+export class UploadsEndpoints extends APIResource {
   /**
    * Opens an upload session for `bytes` bytes.
    *

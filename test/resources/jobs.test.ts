@@ -1,6 +1,11 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { ResponseValidationError } from '../../src/index.ts';
+import {
+  AmbiguousResultError,
+  BadRequestError,
+  InvalidArgumentError,
+  ResponseValidationError,
+} from '../../src/index.ts';
 import { testClient } from '../support/client.ts';
 import { BASE_URL } from '../support/constants.ts';
 import { eventObject, jobObject, list } from '../support/fixtures.ts';
@@ -36,7 +41,132 @@ describe('jobs.create', () => {
     expect(call?.method).toBe('POST');
     expect(call?.path).toBe('/v1/fine_tuning/jobs');
     expect(call?.headers['content-type']).toBe('application/json');
+    expect(call?.body).toEqual({
+      ...params,
+      metadata: { team: 'search', tunekit_client_token: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
+  });
+
+  it('sends the params untouched when idempotency is turned off', async () => {
+    api.use(http.post(`${BASE_URL}/fine_tuning/jobs`, () => HttpResponse.json(jobObject())));
+    const params = { model: 'gpt-4o-mini', training_file: 'file-train' };
+
+    await testClient().jobs.create(params, { idempotencyToken: false });
+
+    const [call] = await api.calls();
     expect(call?.body).toEqual(params);
+  });
+});
+
+describe('jobs.create never starts a job twice', () => {
+  /** A fake jobs endpoint that stores what it creates and can lose its answers. */
+  function jobsBackend(answers: Array<'lose' | 'fail' | 'ok'>) {
+    const created: Array<ReturnType<typeof jobObject>> = [];
+    let posts = 0;
+    api.use(
+      http.post(`${BASE_URL}/fine_tuning/jobs`, async ({ request }) => {
+        const answer = answers[Math.min(posts, answers.length - 1)];
+        posts += 1;
+        if (answer === 'fail') {
+          return HttpResponse.json({ error: { message: 'overloaded' } }, { status: 503 });
+        }
+        const body = (await request.json()) as { metadata?: Record<string, string> };
+        const job = jobObject({
+          id: `ftjob-${created.length + 1}`,
+          metadata: body.metadata ?? null,
+        });
+        created.push(job);
+        // 'lose': the job exists, but the connection drops before the answer arrives.
+        return answer === 'lose' ? HttpResponse.error() : HttpResponse.json(job);
+      }),
+      http.get(`${BASE_URL}/fine_tuning/jobs`, ({ request }) => {
+        const token = new URL(request.url).searchParams.get('metadata[tunekit_client_token]');
+        return HttpResponse.json(
+          list(created.filter((job) => job.metadata?.tunekit_client_token === token)),
+        );
+      }),
+    );
+    return { created };
+  }
+
+  it('finds the job whose response was lost instead of creating a second one', async () => {
+    const backend = jobsBackend(['lose', 'ok']);
+
+    const job = await testClient().jobs.create({ model: 'gpt-4o-mini', training_file: 'file-1' });
+
+    expect(backend.created).toHaveLength(1);
+    expect(job.id).toBe('ftjob-1');
+    const calls = await api.calls();
+    expect(calls.map((c) => c.method)).toEqual(['POST', 'GET']);
+    const sent = calls[0]?.body as { metadata: Record<string, string> } | undefined;
+    expect(calls[1]?.query['metadata[tunekit_client_token]']).toBe(
+      sent?.metadata.tunekit_client_token,
+    );
+  });
+
+  it('sends the create again when the lookup shows it did not happen', async () => {
+    const backend = jobsBackend(['fail', 'ok']);
+
+    const job = await testClient().jobs.create(
+      { model: 'gpt-4o-mini', training_file: 'file-1' },
+      { idempotencyToken: 'deploy-42' },
+    );
+
+    expect(backend.created).toHaveLength(1);
+    expect(job.metadata?.tunekit_client_token).toBe('deploy-42');
+    const calls = await api.calls();
+    expect(calls.map((c) => c.method)).toEqual(['POST', 'GET', 'POST']);
+  });
+
+  it('checks once more after the last attempt fails', async () => {
+    const backend = jobsBackend(['lose']);
+
+    const job = await testClient({ maxRetries: 0 }).jobs.create({
+      model: 'gpt-4o-mini',
+      training_file: 'file-1',
+    });
+
+    expect(job.id).toBe('ftjob-1');
+    expect(backend.created).toHaveLength(1);
+  });
+
+  it('does not look anything up after a definite refusal', async () => {
+    api.use(
+      http.post(`${BASE_URL}/fine_tuning/jobs`, () =>
+        HttpResponse.json({ error: { message: 'bad suffix', param: 'suffix' } }, { status: 400 }),
+      ),
+    );
+
+    await expect(
+      testClient().jobs.create({ model: 'gpt-4o-mini', training_file: 'file-1' }),
+    ).rejects.toBeInstanceOf(BadRequestError);
+    expect((await api.calls()).map((c) => c.method)).toEqual(['POST']);
+  });
+
+  it('says how to check by hand when the lookup fails too', async () => {
+    api.use(
+      http.post(`${BASE_URL}/fine_tuning/jobs`, () => HttpResponse.error()),
+      http.get(`${BASE_URL}/fine_tuning/jobs`, () =>
+        HttpResponse.json({ error: { message: 'forbidden' } }, { status: 403 }),
+      ),
+    );
+
+    const error = await testClient({ maxRetries: 0 })
+      .jobs.create({ model: 'gpt-4o-mini', training_file: 'file-1' }, { idempotencyToken: 'tok-1' })
+      .catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(AmbiguousResultError);
+    expect((error as AmbiguousResultError).lookupHint).toBe(
+      'It may exist: look for a job with metadata tunekit_client_token=tok-1 before creating it again.',
+    );
+  });
+
+  it('refuses metadata with no room left for the token', () => {
+    const metadata = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, 'v']));
+
+    expect(() =>
+      testClient().jobs.create({ model: 'gpt-4o-mini', training_file: 'file-1', metadata }),
+    ).toThrow(InvalidArgumentError);
   });
 });
 

@@ -1,3 +1,4 @@
+export * from './ambiguous-result-error.ts';
 export * from './api-error.ts';
 export * from './configuration-error.ts';
 export * from './connection-error.ts';

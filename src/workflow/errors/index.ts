@@ -1,0 +1,3 @@
+export * from './file-processing-error.ts';
+export * from './job-unsuccessful-error.ts';
+export * from './wait-timeout-error.ts';

@@ -1,0 +1,47 @@
+import { TuneKitError } from '../../core/errors/tunekit-error.ts';
+import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
+
+function describeJob(job: FineTuningJob): string {
+  const error = job.error;
+  const reason = error?.message ? `: ${error.message}` : '';
+  const facts = [
+    error?.code ? `code: ${error.code}` : null,
+    error?.param ? `param: ${error.param}` : null,
+  ].filter(Boolean);
+  return `Fine-tuning job ${job.id} ${job.status}${reason}${facts.length ? ` (${facts.join(', ')})` : ''}`;
+}
+
+/**
+ * A fine-tuning job ended without a model. `code`, `message` and `param` are the job's own
+ * `error` (e.g. `invalid_training_file` with the line at fault); `job` is the final record.
+ */
+export class JobUnsuccessfulError extends TuneKitError {
+  override name = 'JobUnsuccessfulError';
+  readonly job: FineTuningJob;
+  readonly jobId: string;
+  readonly status: string;
+  readonly code: string | null;
+  readonly param: string | null;
+  /** The job's error message, when it has one. */
+  readonly jobMessage: string | null;
+
+  constructor(job: FineTuningJob) {
+    super(describeJob(job));
+    this.job = job;
+    this.jobId = job.id;
+    this.status = job.status;
+    this.code = job.error?.code ?? null;
+    this.param = job.error?.param ?? null;
+    this.jobMessage = job.error?.message ?? null;
+  }
+}
+
+/** The job failed (`status: "failed"`). */
+export class JobFailedError extends JobUnsuccessfulError {
+  override name = 'JobFailedError';
+}
+
+/** The job was cancelled (`status: "cancelled"`). */
+export class JobCancelledError extends JobUnsuccessfulError {
+  override name = 'JobCancelledError';
+}

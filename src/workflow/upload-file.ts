@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pLimit from 'p-limit';
+import { InvalidArgumentError } from '../core/errors/invalid-argument-error.ts';
+import { TuneKitError } from '../core/errors/tunekit-error.ts';
+import { toFileSource } from '../core/uploadable.ts';
+import type { UploadsEndpoints } from '../resources/uploads.ts';
+import type { FileObject, FilePurpose } from '../schemas/file.ts';
+
+/** The most one part may hold, and the most an upload may hold (the Uploads API's limits). */
+export const MAX_PART_BYTES = 64 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024 * 1024;
+
+/**
+ * Where an upload stands: enough to resume it after a crash without sending finished parts
+ * again. Plain JSON — store it anywhere. Uploads expire an hour after they are created.
+ */
+export interface UploadState {
+  uploadId: string;
+  /** Size of the file, to refuse resuming with a file that changed. */
+  bytes: number;
+  partSize: number;
+  /** Part id by part number (0-based); null for parts not sent yet. */
+  partIds: Array<string | null>;
+}
+
+/** Progress of an upload, reported after every finished part. */
+export interface UploadProgress {
+  bytesSent: number;
+  totalBytes: number;
+  partsDone: number;
+  partsTotal: number;
+}
+
+/** Options of `uploads.uploadFile`. */
+export interface UploadFileOptions {
+  purpose: FilePurpose;
+  /** Default: the path's basename. */
+  filename?: string | undefined;
+  /** Default: `application/jsonl` for `.jsonl` files, else `application/octet-stream`. */
+  mimeType?: string | undefined;
+  /** Bytes per part, at most 64 MiB (the default). Memory use is about concurrency × partSize. */
+  partSize?: number | undefined;
+  /** Parts sent at once. Default: 3. */
+  concurrency?: number | undefined;
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
+  /** Called with the state after the upload is created and after every part: save it to resume. */
+  onState?: ((state: UploadState) => void | Promise<void>) | undefined;
+  /** A state saved by `onState` from an interrupted upload of the same file. */
+  resume?: UploadState | undefined;
+  /** Send the file's md5 so the service checks what it assembled. Default: true. */
+  md5?: boolean | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+function mimeTypeOf(filename: string): string {
+  return extname(filename).toLowerCase() === '.jsonl'
+    ? 'application/jsonl'
+    : 'application/octet-stream';
+}
+
+async function md5Of(path: string, signal: AbortSignal | undefined): Promise<string> {
+  const hash = createHash('md5');
+  await pipeline(createReadStream(path), hash, { signal });
+  return hash.digest('hex');
+}
+
+/**
+ * Uploads a file of up to 8 GB through the Uploads API: create → parts in parallel →
+ * complete with the parts in order and the file's md5. Each part is read from disk as it is
+ * sent (a retry reads it again), so memory stays near concurrency × partSize whatever the
+ * file's size. With `onState`/`resume`, an interrupted upload continues where it stopped.
+ */
+export async function uploadFile(
+  uploads: UploadsEndpoints,
+  path: string,
+  options: UploadFileOptions,
+): Promise<FileObject> {
+  const source = await toFileSource(path, options.filename);
+  if (source.kind !== 'blob') throw new InvalidArgumentError('Expected a file path.', 'path');
+  const { blob, filename, size } = source;
+  const partSize = options.resume?.partSize ?? options.partSize ?? MAX_PART_BYTES;
+  const concurrency = options.concurrency ?? 3;
+  if (!Number.isInteger(partSize) || partSize <= 0 || partSize > MAX_PART_BYTES) {
+    throw new InvalidArgumentError(
+      `partSize must be a whole number of bytes from 1 to ${MAX_PART_BYTES} (64 MiB).`,
+      'partSize',
+    );
+  }
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new InvalidArgumentError('concurrency must be a whole number ≥ 1.', 'concurrency');
+  }
+  if (size === 0)
+    throw new InvalidArgumentError(`Cannot upload ${path}: the file is empty.`, 'path');
+  if (size > MAX_UPLOAD_BYTES) {
+    throw new InvalidArgumentError(
+      `Cannot upload ${path}: ${size} bytes is more than the Uploads API's 8 GB.`,
+      'path',
+    );
+  }
+  if (options.resume && options.resume.bytes !== size) {
+    throw new InvalidArgumentError(
+      `Cannot resume upload ${options.resume.uploadId}: it was for ${options.resume.bytes} bytes and ${path} now has ${size}.`,
+      'resume',
+    );
+  }
+
+  // Stop the other parts when one fails or the caller aborts.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const md5 = options.md5 === false ? undefined : md5Of(path, signal);
+  md5?.catch(() => {});
+
+  const partsTotal = Math.ceil(size / partSize);
+  const state: UploadState = options.resume
+    ? { ...options.resume, partIds: [...options.resume.partIds] }
+    : {
+        uploadId: (
+          await uploads.create(
+            {
+              filename,
+              purpose: options.purpose,
+              bytes: size,
+              mime_type: options.mimeType ?? mimeTypeOf(filename),
+            },
+            { signal },
+          )
+        ).id,
+        bytes: size,
+        partSize,
+        partIds: Array.from({ length: partsTotal }, () => null),
+      };
+  await options.onState?.(structuredClone(state));
+
+  const bytesOf = (part: number) => Math.min(partSize, size - part * partSize);
+  let bytesSent = 0;
+  let partsDone = 0;
+  state.partIds.forEach((id, part) => {
+    if (id) {
+      bytesSent += bytesOf(part);
+      partsDone += 1;
+    }
+  });
+  const report = () => options.onProgress?.({ bytesSent, totalBytes: size, partsDone, partsTotal });
+  report();
+
+  const limit = pLimit(concurrency);
+  const pending = state.partIds.flatMap((id, part) => (id ? [] : [part]));
+  try {
+    await Promise.all(
+      pending.map((part) =>
+        limit(async () => {
+          const start = part * partSize;
+          const added = await uploads.addPart(
+            state.uploadId,
+            blob.slice(start, start + bytesOf(part)),
+            { signal },
+          );
+          state.partIds[part] = added.id;
+          bytesSent += bytesOf(part);
+          partsDone += 1;
+          report();
+          await options.onState?.(structuredClone(state));
+        }),
+      ),
+    );
+  } catch (error) {
+    stop.abort();
+    limit.clearQueue();
+    throw error;
+  }
+
+  const completed = await uploads.complete(
+    state.uploadId,
+    { part_ids: state.partIds as string[], ...(md5 ? { md5: await md5 } : {}) },
+    { signal },
+  );
+  if (!completed.file) {
+    throw new TuneKitError(
+      `Upload ${state.uploadId} completed with status ${completed.status} but no file.`,
+    );
+  }
+  return completed.file;
+}
