@@ -24,3 +24,10 @@ export async function uploadTrainingFile(client: TuneKit, jsonl: string, filenam
   });
   return file.id;
 }
+
+/** Every item of an async iterable (a paginated list walked to its end). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}

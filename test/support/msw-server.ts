@@ -3,9 +3,19 @@ import { afterAll, beforeAll } from 'vitest';
 
 /** The part of an msw server the tests use (the same in msw 2 and 3). */
 interface MswServer {
-  listen(options: { onUnhandledRequest: 'error' }): void;
+  listen(options: { onUnhandledRequest: UnhandledRequestCallback }): void;
   close(): void;
 }
+
+type UnhandledRequestCallback = (request: Request, print: { error(): void }) => void;
+
+/**
+ * Fails on any unhandled request except `data:` URLs: the official openai client fetches
+ * `data:,` once to probe the platform's FormData support, and msw 2 intercepts that too.
+ */
+const failUnhandled: UnhandledRequestCallback = (request, print) => {
+  if (!request.url.startsWith('data:')) print.error();
+};
 
 /**
  * An msw server with the fake's handlers for the tests of the current `describe`: listening
@@ -19,7 +29,7 @@ export function useMswServer(
   let server: MswServer | undefined;
   beforeAll(() => {
     server = setup(...(handlers() as never[]));
-    server.listen({ onUnhandledRequest: 'error' });
+    server.listen({ onUnhandledRequest: failUnhandled });
   });
   afterAll(() => server?.close());
 }

@@ -33,6 +33,7 @@ export async function send(fake: FakeOpenAI, request: RawRequest) {
     }),
   );
   const text = response.type === 'error' ? '' : await response.text();
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the API sent.
   let json: any;
   try {
     json = JSON.parse(text);

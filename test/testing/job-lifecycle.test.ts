@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeOpenAI, DEFAULT_TIMINGS, RESULT_COLUMNS } from '../../src/testing/index.ts';
-import { clientFor, uploadTrainingFile } from '../support/fake-client.ts';
+import { clientFor, collect, uploadTrainingFile } from '../support/fake-client.ts';
 import { brokenTrainingFile, chatTrainingFile } from '../support/training-data.ts';
 
 const { validateMs, queueMs, stepMs, finishMs } = DEFAULT_TIMINGS;
@@ -94,7 +94,7 @@ describe('a fine-tuning job in the fake', () => {
     const job = await client.jobs.create({ model: 'gpt-4o-mini', training_file: trainingFile });
     fake.advance(validateMs + queueMs + 3 * stepMs);
     const stepsSoFar = async () =>
-      (await Array.fromAsync(client.jobs.events(job.id, { limit: 100 }))).filter(
+      (await collect(client.jobs.events(job.id, { limit: 100 }))).filter(
         (e) => e.type === 'metrics',
       ).length;
     expect(await stepsSoFar()).toBe(3);
@@ -138,7 +138,7 @@ describe('a fine-tuning job in the fake', () => {
       method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 3 } } },
     });
     const model = fake.runJob(job.id).fine_tuned_model;
-    const events = await Array.fromAsync(client.jobs.events(job.id, { limit: 10 }));
+    const events = await collect(client.jobs.events(job.id, { limit: 10 }));
     const messages = events.map((e) => e.message).reverse();
     expect(messages.slice(0, 4)).toEqual([
       `Created fine-tuning job: ${job.id}`,

@@ -57,7 +57,10 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
     }
     res.end();
   } catch {
-    res.destroy();
+    // Close the socket without finishing the body: what was written still reaches the client
+    // (a destroy could discard it), and the missing end of the chunked body reads as a cut.
+    if (res.socket) res.socket.end();
+    else res.destroy();
   }
 }
 

@@ -1,20 +1,14 @@
 import { createReadStream } from 'node:fs';
 import type OpenAI from 'openai';
+import { collect } from '../fake-client.ts';
 import type { ClientPort } from './client-port.ts';
-
-/** How the official client collects every item of a paginated list. */
-async function all<T>(pages: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of pages) items.push(item);
-  return items;
-}
 
 /** The scenario through the official `openai` package. */
 export function openaiPort(client: OpenAI): ClientPort {
   return {
     uploadFromStream: (path, purpose) =>
       client.files.create({ file: createReadStream(path), purpose }),
-    listAllFiles: (pageSize) => all(client.files.list({ limit: pageSize })),
+    listAllFiles: (pageSize) => collect(client.files.list({ limit: pageSize })),
     retrieveFile: (id) => client.files.retrieve(id),
     fileText: async (id) => (await client.files.content(id)).text(),
     deleteFile: (id) => client.files.delete(id),
@@ -24,14 +18,14 @@ export function openaiPort(client: OpenAI): ClientPort {
     completeUpload: (uploadId, partIds, md5) =>
       client.uploads.complete(uploadId, { part_ids: partIds, md5 }),
     createJob: (params) => client.fineTuning.jobs.create(params),
-    listAllJobs: () => all(client.fineTuning.jobs.list({ limit: 1 })),
+    listAllJobs: () => collect(client.fineTuning.jobs.list({ limit: 1 })),
     retrieveJob: (id) => client.fineTuning.jobs.retrieve(id),
     listEvents: async (id, limit) => {
       const page = await client.fineTuning.jobs.listEvents(id, { limit });
       return { data: page.data, has_more: page.has_more };
     },
-    listAllEvents: (id) => all(client.fineTuning.jobs.listEvents(id, { limit: 7 })),
-    listCheckpoints: (id) => all(client.fineTuning.jobs.checkpoints.list(id)),
+    listAllEvents: (id) => collect(client.fineTuning.jobs.listEvents(id, { limit: 7 })),
+    listCheckpoints: (id) => collect(client.fineTuning.jobs.checkpoints.list(id)),
     cancelJob: (id) => client.fineTuning.jobs.cancel(id),
     pauseJob: (id) => client.fineTuning.jobs.pause(id),
     resumeJob: (id) => client.fineTuning.jobs.resume(id),
@@ -44,7 +38,7 @@ export function openaiPort(client: OpenAI): ClientPort {
         stream: true,
         stream_options: { include_usage: true },
       });
-      return all(stream);
+      return collect(stream);
     },
   };
 }
