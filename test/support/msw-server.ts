@@ -3,9 +3,15 @@ import { afterAll, beforeAll } from 'vitest';
 
 /** The part of an msw server the tests use (the same in msw 2 and 3). */
 interface MswServer {
-  listen(options: { onUnhandledRequest: UnhandledRequestCallback }): void;
+  listen(options: {
+    onUnhandledRequest: UnhandledRequestCallback;
+    onUnhandledFrame: UnhandledFrameCallback;
+  }): void;
   close(): void;
 }
+
+/** msw 3's form of the same option: it names it `onUnhandledFrame` and passes a frame. */
+type UnhandledFrameCallback = (args: { frame: unknown; defaults: { error(): void } }) => void;
 
 type UnhandledRequestCallback = (request: Request, print: { error(): void }) => void;
 
@@ -15,6 +21,11 @@ type UnhandledRequestCallback = (request: Request, print: { error(): void }) => 
  */
 const failUnhandled: UnhandledRequestCallback = (request, print) => {
   if (!request.url.startsWith('data:')) print.error();
+};
+
+const failUnhandledFrame: UnhandledFrameCallback = ({ frame, defaults }) => {
+  const request = (frame as { request?: Request }).request;
+  failUnhandled(request ?? new Request('about:blank'), defaults);
 };
 
 /**
@@ -29,7 +40,8 @@ export function useMswServer(
   let server: MswServer | undefined;
   beforeAll(() => {
     server = setup(...(handlers() as never[]));
-    server.listen({ onUnhandledRequest: failUnhandled });
+    // msw 2 reads onUnhandledRequest, msw 3 onUnhandledFrame; each ignores the other.
+    server.listen({ onUnhandledRequest: failUnhandled, onUnhandledFrame: failUnhandledFrame });
   });
   afterAll(() => server?.close());
 }
