@@ -25,30 +25,98 @@ import type { World } from './world.ts';
 
 /** A stateful fake of the fine-tuning API, with three ways in: msw, a real port, a `fetch`. */
 export interface FakeOpenAI {
-  /** The fake itself: a web `Request` in, a `Response` out (`Response.error()` = dropped connection). */
+  /**
+   * The fake itself: a web `Request` in, a `Response` out; `Response.error()` stands for a
+   * dropped connection.
+   *
+   * @example
+   * const response = await fake.handle(
+   *   new Request('https://api.openai.com/v1/models', { headers: { authorization: 'Bearer sk-test' } }),
+   * );
+   */
   readonly handle: FakeHandler;
   /**
-   * msw request handlers: `setupServer(...fake.handlers)`. Needs msw 2 or 3 installed; loaded
-   * the first time this is read.
+   * msw request handlers for the fake's origins (OpenAI and Azure by default). Needs msw 2 or 3
+   * installed; msw is loaded the first time this is read.
+   *
+   * @example
+   * const server = setupServer(...fake.handlers);
+   * server.listen();
    */
   readonly handlers: HttpHandler[];
-  /** A `fetch` served by the fake, for clients with a `fetch` option. */
+  /**
+   * A `fetch` served by the fake (no msw, no port), for clients with a `fetch` option. A
+   * dropped connection rejects with a `TypeError`, as a real fetch does.
+   *
+   * @example
+   * const client = new TuneKit({ apiKey: 'sk-test', fetch: fake.fetch });
+   */
   readonly fetch: FakeFetch;
-  /** Every request received, oldest first, without credentials. */
+  /**
+   * Every request received, oldest first: method, path, route, query, headers without
+   * credentials, parsed body, and the status answered.
+   *
+   * @example
+   * expect(fake.calls.find((call) => call.route === 'jobs.create')?.body).toMatchObject({ suffix: 'geo' });
+   */
   readonly calls: readonly RecordedCall[];
-  /** Names of the routes, for `inject({ route })`. */
+  /**
+   * Names of the routes, for `inject({ route })`.
+   *
+   * @example
+   * console.log(fake.routes); // ['files.create', 'files.list', …, 'chat.completions.create']
+   */
   readonly routes: readonly string[];
-  /** Serves the fake on 127.0.0.1 (any free port by default). */
+  /**
+   * Serves the fake on a real port (127.0.0.1, any free port by default).
+   *
+   * @example
+   * const server = await fake.listen();
+   * const client = new OpenAI({ apiKey: 'sk-test', baseURL: server.baseURL });
+   * // …
+   * await server.close();
+   */
   listen(options?: ListenOptions): Promise<FakeServer>;
-  /** Scripts a failure for the next matching requests. */
+  /**
+   * Scripts a failure for the next matching requests: an error status, a delay, a dropped
+   * connection (before or after the request was processed) or a cut stream.
+   *
+   * @example
+   * fake.inject({ route: 'jobs.create', dropConnection: 'after' });
+   * fake.inject({ route: 'jobs.events', status: 429, retryAfter: 1, times: 3 });
+   */
   inject(fault: FaultSpec): FaultHandle;
-  /** Moves simulated time forward; jobs progress accordingly. */
+  /**
+   * Moves simulated time forward by `ms`; jobs progress accordingly.
+   *
+   * @example
+   * const fake = createFakeOpenAI({ clock: 'manual' });
+   * fake.advance(60_000); // a minute later
+   */
   advance(ms: number): void;
-  /** Runs one job now, to its end or to `until`; returns it as the API shows it. */
+  /**
+   * Runs one job at once, to its end or until it reaches `until`; other jobs do not move.
+   * Returns the job as the API shows it.
+   *
+   * @example
+   * const job = fake.runJob(created.id);
+   * console.log(job.fine_tuned_model);
+   * fake.runJob(other.id, { until: 'running' }); // then pause it
+   */
   runJob(jobId: string, options?: { until?: RunUntil }): FineTuningJob;
-  /** The current simulated time. */
+  /**
+   * The current simulated time.
+   *
+   * @example
+   * const before = fake.now();
+   */
   now(): Date;
-  /** Forgets every file, upload, job, trained model, call and fault. */
+  /**
+   * Forgets every file, upload, job, trained model, call and fault (the clock keeps its time).
+   *
+   * @example
+   * afterEach(() => fake.reset());
+   */
   reset(): void;
 }
 
