@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ChatCompletionChunk } from '../../src/schemas/index.ts';
 import { BASE_MODEL_ANSWER, createFakeOpenAI } from '../../src/testing/index.ts';
-import { clientFor, uploadTrainingFile } from '../support/fake-client.ts';
+import { clientFor, fakeWithTrainingFile } from '../support/fake-client.ts';
 import { send } from '../support/raw-request.ts';
-import { chatTrainingFile } from '../support/training-data.ts';
 
 /** A fake with one fine-tuned model trained on the capitals file. */
 async function trainedModel() {
-  const fake = createFakeOpenAI();
-  const client = clientFor(fake);
-  const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+  const { fake, client, trainingFile } = await fakeWithTrainingFile();
   const job = await client.jobs.create({ model: 'gpt-4o-mini', training_file: trainingFile });
   const model = fake.runJob(job.id).fine_tuned_model ?? '';
   return { fake, client, model };

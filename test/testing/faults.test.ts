@@ -3,18 +3,14 @@ import {
   APIConnectionError,
   InternalServerError,
   RateLimitError,
-  TuneKit,
+  type TuneKit,
 } from '../../src/index.ts';
 import { createFakeOpenAI, type FakeOpenAI } from '../../src/testing/index.ts';
-import { TEST_API_KEY, uploadTrainingFile } from '../support/fake-client.ts';
-import { useFakeServer } from '../support/fake-server.ts';
-import { useMswServer } from '../support/msw-server.ts';
+import { forEachAdapter } from '../support/adapters.ts';
+import { TEST_API_KEY, tunekitClient, uploadTrainingFile } from '../support/fake-client.ts';
 import { chatTrainingFile } from '../support/training-data.ts';
 
-/**
- * The same fault stories through both adapters: each `describe` gives a fresh fake and a
- * client reaching it through msw or through a real port.
- */
+/** The fault stories, told once for each adapter by {@link forEachAdapter}. */
 function defineFaultStories(
   setup: () => { fake: FakeOpenAI; client: (maxRetries?: number) => TuneKit },
 ) {
@@ -117,41 +113,12 @@ function defineFaultStories(
   });
 }
 
-describe('faults through msw', () => {
-  const fake = createFakeOpenAI();
-  useMswServer(() => fake.handlers);
+forEachAdapter('faults', (setup) =>
   defineFaultStories(() => {
-    fake.reset();
-    return {
-      fake,
-      client: (maxRetries = 0) =>
-        new TuneKit({
-          apiKey: TEST_API_KEY,
-          baseURL: 'https://api.openai.com/v1',
-          maxRetries,
-          logLevel: 'off',
-        }),
-    };
-  });
-});
-
-describe('faults through a real port', () => {
-  const fake = createFakeOpenAI();
-  const server = useFakeServer(fake);
-  defineFaultStories(() => {
-    fake.reset();
-    return {
-      fake,
-      client: (maxRetries = 0) =>
-        new TuneKit({
-          apiKey: TEST_API_KEY,
-          baseURL: server().baseURL,
-          maxRetries,
-          logLevel: 'off',
-        }),
-    };
-  });
-});
+    const { fake, baseURL } = setup();
+    return { fake, client: (maxRetries = 0) => tunekitClient(baseURL, maxRetries) };
+  }),
+);
 
 describe('fake.inject()', () => {
   it('refuses an unknown route or a fault that does nothing, listing the routes', () => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createFakeOpenAI } from '../../src/testing/index.ts';
-import { clientFor } from '../support/fake-client.ts';
+import { clientFor, tinyFile } from '../support/fake-client.ts';
 import { fileForm, send } from '../support/raw-request.ts';
 
 describe('files', () => {
@@ -30,17 +30,9 @@ describe('files', () => {
     const client = clientFor(fake);
     const ids: string[] = [];
     for (const name of ['a', 'b', 'c']) {
-      ids.push(
-        (
-          await client.files.create({
-            file: new Uint8Array([1]),
-            filename: `${name}.jsonl`,
-            purpose: 'fine-tune',
-          })
-        ).id,
-      );
+      ids.push((await tinyFile(client, { filename: `${name}.jsonl` })).id);
     }
-    await client.files.create({ file: new Uint8Array([1]), filename: 'x.jsonl', purpose: 'batch' });
+    await tinyFile(client, { filename: 'x.jsonl', purpose: 'batch' });
 
     const page = await client.files.list({ purpose: 'fine-tune', limit: 2 });
     expect(page.data.map((f) => f.id)).toEqual([ids[2], ids[1]]);
@@ -86,11 +78,7 @@ describe('files', () => {
   it('deletes a file, after which it is a 404 in the API wording', async () => {
     const fake = createFakeOpenAI();
     const client = clientFor(fake);
-    const file = await client.files.create({
-      file: new Uint8Array([1]),
-      filename: 'a.jsonl',
-      purpose: 'fine-tune',
-    });
+    const file = await tinyFile(client);
     expect(await client.files.delete(file.id)).toMatchObject({ id: file.id, deleted: true });
     await expect(client.files.retrieve(file.id)).rejects.toMatchObject({
       status: 404,
@@ -102,11 +90,7 @@ describe('files', () => {
   it('keeps a file uploaded until the processing delay has passed', async () => {
     const fake = createFakeOpenAI({ clock: 'manual', fileProcessingMs: 5_000 });
     const client = clientFor(fake);
-    const file = await client.files.create({
-      file: new Uint8Array([1]),
-      filename: 'a.jsonl',
-      purpose: 'fine-tune',
-    });
+    const file = await tinyFile(client);
     expect(file.status).toBe('uploaded');
     fake.advance(5_000);
     expect((await client.files.retrieve(file.id)).status).toBe('processed');
@@ -115,12 +99,7 @@ describe('files', () => {
   it('sets expires_at from expires_after', async () => {
     const fake = createFakeOpenAI();
     const client = clientFor(fake);
-    const file = await client.files.create({
-      file: new Uint8Array([1]),
-      filename: 'a.jsonl',
-      purpose: 'fine-tune',
-      expires_after: { anchor: 'created_at', seconds: 3600 },
-    });
+    const file = await tinyFile(client, { expires_after: { anchor: 'created_at', seconds: 3600 } });
     expect(file.expires_at).toBe(file.created_at + 3600);
   });
 });

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeOpenAI, DEFAULT_TIMINGS, RESULT_COLUMNS } from '../../src/testing/index.ts';
-import { clientFor, collect, uploadTrainingFile } from '../support/fake-client.ts';
+import {
+  clientFor,
+  collect,
+  fakeWithTrainingFile,
+  supervised,
+  uploadTrainingFile,
+} from '../support/fake-client.ts';
 import { brokenTrainingFile, chatTrainingFile } from '../support/training-data.ts';
 
 const { validateMs, queueMs, stepMs, finishMs } = DEFAULT_TIMINGS;
 
 describe('a fine-tuning job in the fake', () => {
   it('is validating_files when created and succeeded on the next request with the instant clock', async () => {
-    const fake = createFakeOpenAI();
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { client, trainingFile } = await fakeWithTrainingFile();
 
     const created = await client.jobs.create({
       model: 'gpt-4.1-mini',
@@ -41,18 +45,16 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('counts trained tokens as the file tokens times the epochs', async () => {
-    const fake = createFakeOpenAI();
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { client, trainingFile } = await fakeWithTrainingFile();
     const two = await client.jobs.create({
       model: 'gpt-4o-mini',
       training_file: trainingFile,
-      method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 2 } } },
+      method: supervised({ n_epochs: 2 }),
     });
     const four = await client.jobs.create({
       model: 'gpt-4o-mini',
       training_file: trainingFile,
-      method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 4 } } },
+      method: supervised({ n_epochs: 4 }),
     });
     const [a, b] = [await client.jobs.retrieve(two.id), await client.jobs.retrieve(four.id)];
     expect(a.trained_tokens).toBeGreaterThan(100);
@@ -60,13 +62,11 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('moves through its statuses as the manual clock advances', async () => {
-    const fake = createFakeOpenAI({ clock: 'manual' });
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile({ clock: 'manual' });
     const job = await client.jobs.create({
       model: 'gpt-4o-mini',
       training_file: trainingFile,
-      method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 1 } } },
+      method: supervised({ n_epochs: 1 }),
     });
     const status = async () => (await client.jobs.retrieve(job.id)).status;
 
@@ -88,9 +88,7 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('stops progressing while paused and continues where it stopped after resume', async () => {
-    const fake = createFakeOpenAI({ clock: 'manual' });
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile({ clock: 'manual' });
     const job = await client.jobs.create({ model: 'gpt-4o-mini', training_file: trainingFile });
     fake.advance(validateMs + queueMs + 3 * stepMs);
     const stepsSoFar = async () =>
@@ -110,9 +108,7 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('refuses to pause a job that is not running and to cancel a finished one', async () => {
-    const fake = createFakeOpenAI({ clock: 'manual' });
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile({ clock: 'manual' });
     const job = await client.jobs.create({ model: 'gpt-4o-mini', training_file: trainingFile });
     await expect(client.jobs.pause(job.id)).rejects.toMatchObject({
       status: 400,
@@ -127,15 +123,13 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('writes events in the real service wording, newest first', async () => {
-    const fake = createFakeOpenAI({ clock: 'manual' });
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile({ clock: 'manual' });
     const validationFile = await uploadTrainingFile(client, chatTrainingFile(10), 'valid.jsonl');
     const job = await client.jobs.create({
       model: 'gpt-4o-mini',
       training_file: trainingFile,
       validation_file: validationFile,
-      method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 3 } } },
+      method: supervised({ n_epochs: 3 }),
     });
     const model = fake.runJob(job.id).fine_tuned_model;
     const events = await collect(client.jobs.events(job.id, { limit: 10 }));
@@ -167,9 +161,7 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('pages events with after and limit', async () => {
-    const fake = createFakeOpenAI();
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile();
     const job = await client.jobs.create({ model: 'gpt-4o-mini', training_file: trainingFile });
     fake.runJob(job.id);
     const all = (await client.jobs.events(job.id, { limit: 1000 })).data;
@@ -190,16 +182,11 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('keeps checkpoints for the last three epochs', async () => {
-    const fake = createFakeOpenAI();
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(20));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile(undefined, 20);
     const job = await client.jobs.create({
       model: 'gpt-4o-mini',
       training_file: trainingFile,
-      method: {
-        type: 'supervised',
-        supervised: { hyperparameters: { n_epochs: 5, batch_size: 2 } },
-      },
+      method: supervised({ n_epochs: 5, batch_size: 2 }),
     });
     const done = fake.runJob(job.id);
     const checkpoints = (await client.jobs.checkpoints(job.id)).data;
@@ -211,13 +198,11 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('writes a result file: a base64 metrics CSV with a decreasing loss', async () => {
-    const fake = createFakeOpenAI();
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile();
     const job = await client.jobs.create({
       model: 'gpt-4o-mini',
       training_file: trainingFile,
-      method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 3 } } },
+      method: supervised({ n_epochs: 3 }),
     });
     const [resultFile] = fake.runJob(job.id).result_files ?? [];
     const file = await client.files.retrieve(resultFile ?? '');
@@ -253,9 +238,7 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('fails a file with too few examples with invalid_n_examples', async () => {
-    const fake = createFakeOpenAI();
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(4));
+    const { client, trainingFile } = await fakeWithTrainingFile(undefined, 4);
     const job = await client.jobs.create({ model: 'gpt-4o-mini', training_file: trainingFile });
     const failed = await client.jobs.retrieve(job.id);
     expect(failed.error).toMatchObject({
@@ -265,16 +248,14 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('runs on real time with a speed for demos', async () => {
-    const fake = createFakeOpenAI({
+    const { client, trainingFile } = await fakeWithTrainingFile({
       clock: { speed: 1000 },
       timings: { validateMs: 10_000, queueMs: 10_000, stepMs: 1_000, finishMs: 1_000 },
     });
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
     const job = await client.jobs.create({
       model: 'gpt-4o-mini',
       training_file: trainingFile,
-      method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 1 } } },
+      method: supervised({ n_epochs: 1 }),
     });
     expect((await client.jobs.retrieve(job.id)).status).toBe('validating_files');
     // 10 + 10 + 12 + 1 simulated seconds at 1000× ≈ 33 real ms.
@@ -283,9 +264,7 @@ describe('a fine-tuning job in the fake', () => {
   });
 
   it('lists jobs newest first and filters them by metadata', async () => {
-    const fake = createFakeOpenAI();
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { client, trainingFile } = await fakeWithTrainingFile();
     const a = await client.jobs.create({
       model: 'gpt-4o-mini',
       training_file: trainingFile,

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createFakeOpenAI } from '../../src/testing/index.ts';
-import { clientFor, uploadTrainingFile } from '../support/fake-client.ts';
-import { chatTrainingFile } from '../support/training-data.ts';
+import { clientFor, fakeWithTrainingFile } from '../support/fake-client.ts';
 
 describe('models', () => {
   it('lists the catalog with shutdown dates and the models the fake trained', async () => {
-    const fake = createFakeOpenAI({ organization: { id: 'org-acme', name: 'acme' } });
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile({
+      organization: { id: 'org-acme', name: 'acme' },
+    });
     const job = await client.jobs.create({
       model: 'gpt-4o-mini',
       training_file: trainingFile,
@@ -32,9 +31,7 @@ describe('models', () => {
   });
 
   it('deletes a fine-tuned model, which then cannot answer', async () => {
-    const fake = createFakeOpenAI();
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile();
     const job = await client.jobs.create({ model: 'gpt-4o-mini', training_file: trainingFile });
     const trained = fake.runJob(job.id).fine_tuned_model ?? '';
 
@@ -62,9 +59,7 @@ describe('models', () => {
   });
 
   it('trains from a fine-tuned model to continue its training', async () => {
-    const fake = createFakeOpenAI();
-    const client = clientFor(fake);
-    const trainingFile = await uploadTrainingFile(client, chatTrainingFile(12));
+    const { fake, client, trainingFile } = await fakeWithTrainingFile();
     const first = fake.runJob(
       (await client.jobs.create({ model: 'gpt-4o-mini', training_file: trainingFile })).id,
     );

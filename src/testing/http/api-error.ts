@@ -47,6 +47,15 @@ export function invalidRequest(message: string, param: string | null = null, cod
   return new ApiError(400, { message, param, code: code ?? null });
 }
 
+/** 400 for a required parameter that was not sent, in the real service's words. */
+export function missingParameter(param: string) {
+  return new ApiError(400, {
+    message: `Missing required parameter: '${param}'.`,
+    param,
+    code: 'missing_required_parameter',
+  });
+}
+
 /** 404 for a missing object, in the real service's words: "No such File object: file-…". */
 export function noSuchObject(kind: string, id: string, param = 'id') {
   return new ApiError(404, { message: `No such ${kind} object: ${id}`, param });

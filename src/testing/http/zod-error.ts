@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatPath } from '../../core/validate.ts';
-import { ApiError } from './api-error.ts';
+import { ApiError, missingParameter } from './api-error.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -52,13 +52,7 @@ export function requestErrorFromZod(error: z.ZodError, input: unknown): ApiError
   const sent = valueAt(input, issue.path);
   const name = param ?? 'body';
 
-  if (issue.code === 'invalid_type' && sent === undefined) {
-    return new ApiError(400, {
-      message: `Missing required parameter: '${name}'.`,
-      param,
-      code: 'missing_required_parameter',
-    });
-  }
+  if (issue.code === 'invalid_type' && sent === undefined) return missingParameter(name);
   if (issue.code === 'invalid_type') {
     return new ApiError(400, {
       message: `Invalid type for '${name}': expected ${issue.expected}, but got ${describe(sent)} instead.`,

@@ -1,5 +1,5 @@
 import type { FileObject } from '../../schemas/file.ts';
-import { ApiError, invalidRequest, noSuchObject } from '../http/api-error.ts';
+import { invalidRequest, missingParameter, noSuchObject } from '../http/api-error.ts';
 import { paginate } from '../http/pagination.ts';
 import { jsonResponse } from '../http/respond.ts';
 import type { Route } from '../http/router.ts';
@@ -33,11 +33,7 @@ export function serializeFile(file: StoredFile, nowMs: number): FileObject {
 /** Checks a purpose a client chose, in the API's words. */
 export function checkPurpose(purpose: string | undefined, paramName = 'purpose'): string {
   if (purpose === undefined || purpose === '') {
-    throw new ApiError(400, {
-      message: `Missing required parameter: '${paramName}'.`,
-      param: paramName,
-      code: 'missing_required_parameter',
-    });
+    throw missingParameter(paramName);
   }
   if (!UPLOAD_PURPOSES.includes(purpose)) {
     throw invalidRequest(
@@ -110,11 +106,7 @@ async function createFile(context: RouteContext): Promise<Response> {
   const purpose = checkPurpose(form.get('purpose')?.toString());
   const upload = form.get('file');
   if (!(upload instanceof File)) {
-    throw new ApiError(400, {
-      message: "Missing required parameter: 'file'.",
-      param: 'file',
-      code: 'missing_required_parameter',
-    });
+    throw missingParameter('file');
   }
   checkFineTuneFilename(purpose, upload.name);
   if (upload.size > MAX_FILE_BYTES) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Upload, UploadCompleteParams, UploadCreateParams } from '../../schemas/upload.ts';
-import { ApiError, invalidRequest, noSuchObject } from '../http/api-error.ts';
+import { invalidRequest, missingParameter, noSuchObject } from '../http/api-error.ts';
 import { readJsonBody } from '../http/read-body.ts';
 import { jsonResponse } from '../http/respond.ts';
 import type { Route } from '../http/router.ts';
@@ -84,11 +84,7 @@ async function addPart(context: RouteContext): Promise<Response> {
   const form = await readMultipart(context);
   const data = form.get('data');
   if (!(data instanceof Blob)) {
-    throw new ApiError(400, {
-      message: "Missing required parameter: 'data'.",
-      param: 'data',
-      code: 'missing_required_parameter',
-    });
+    throw missingParameter('data');
   }
   if (data.size > MAX_PART_BYTES) {
     throw invalidRequest(

@@ -26,6 +26,12 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
+/** Uploads the 12-example capitals training file from a stream and returns the parsed file. */
+async function uploadTrainingFile(port: ClientPort) {
+  const path = trainingFileOnDisk('train.jsonl', chatTrainingFile(12));
+  return parsed(FileObject, await port.uploadFromStream(path, 'fine-tune'));
+}
+
 /** What a scenario run needs, created fresh for each test. */
 export interface ScenarioSetup {
   fake: FakeOpenAI;
@@ -110,13 +116,7 @@ export function defineFidelityScenario(setup: () => ScenarioSetup): void {
 
   it('fine-tuning: create, list, retrieve, events, checkpoints, pause, resume, cancel', async () => {
     const { port, fake } = setup();
-    const file = parsed(
-      FileObject,
-      await port.uploadFromStream(
-        trainingFileOnDisk('train.jsonl', chatTrainingFile(12)),
-        'fine-tune',
-      ),
-    );
+    const file = await uploadTrainingFile(port);
     const job = parsed(
       FineTuningJob,
       await port.createJob({
@@ -164,13 +164,7 @@ export function defineFidelityScenario(setup: () => ScenarioSetup): void {
 
   it('chat: create and stream against a model the fake trained', async () => {
     const { port, fake } = setup();
-    const file = parsed(
-      FileObject,
-      await port.uploadFromStream(
-        trainingFileOnDisk('train.jsonl', chatTrainingFile(12)),
-        'fine-tune',
-      ),
-    );
+    const file = await uploadTrainingFile(port);
     const job = parsed(
       FineTuningJob,
       await port.createJob({ model: 'gpt-4o-mini', training_file: file.id }),
