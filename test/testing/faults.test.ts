@@ -150,3 +150,26 @@ describe('fake.inject()', () => {
     ).rejects.toThrow(TypeError);
   });
 });
+
+describe('the real port', () => {
+  it('answers a request with a malformed Host header in the API error shape instead of crashing', async () => {
+    const { createConnection } = await import('node:net');
+    const fake = createFakeOpenAI();
+    const server = await fake.listen();
+    try {
+      const socket = createConnection(server.port, '127.0.0.1');
+      socket.write('GET /v1/models HTTP/1.1\r\nHost: bad host name\r\nConnection: close\r\n\r\n');
+      let raw = '';
+      for await (const chunk of socket) raw += chunk;
+      expect(raw).toMatch(/^HTTP\/1\.1 400/);
+      expect(raw).toContain('"type":"invalid_request_error"');
+      // The server is still up.
+      const response = await fetch(`${server.baseURL}/models`, {
+        headers: { authorization: `Bearer ${TEST_API_KEY}` },
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});

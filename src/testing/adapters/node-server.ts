@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { FakeHandler } from '../core.ts';
+import { ApiError } from '../http/api-error.ts';
+import { errorResponse } from '../http/respond.ts';
 
 /** Where to listen. */
 export interface ListenOptions {
@@ -78,8 +80,18 @@ export async function listenOn(
     res.on('close', () => {
       if (!res.writableFinished) aborted.abort();
     });
-    const origin = `http://${req.headers.host ?? host}`;
-    handle(toRequest(req, origin, aborted.signal))
+    let request: Request;
+    try {
+      request = toRequest(req, `http://${req.headers.host ?? host}`, aborted.signal);
+    } catch {
+      // A request the platform cannot even represent (a malformed Host header): answer, never crash.
+      const error = new ApiError(400, {
+        message: 'The request line or its headers are malformed.',
+      });
+      void send(errorResponse(error), res);
+      return;
+    }
+    handle(request)
       .then((response) => send(response, res))
       .catch(() => res.destroy());
   });

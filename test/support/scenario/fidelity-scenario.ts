@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
   ChatCompletion,
@@ -38,8 +38,12 @@ export interface ScenarioSetup {
   port: ClientPort;
 }
 
+/** Temporary directories of the files written for the current scenario, removed after it. */
+const written: string[] = [];
+
 function trainingFileOnDisk(name: string, content: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'tunekit-fidelity-'));
+  written.push(dir);
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
@@ -51,6 +55,10 @@ function trainingFileOnDisk(name: string, content: string): string {
  * the manual clock) and a client port for each test.
  */
 export function defineFidelityScenario(setup: () => ScenarioSetup): void {
+  afterAll(() => {
+    for (const dir of written.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('files: create from a stream, list with auto-pagination, retrieve, content, delete', async () => {
     const { port } = setup();
     const training = chatTrainingFile(12);
