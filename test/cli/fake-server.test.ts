@@ -25,14 +25,27 @@ async function exitOf(child: ChildProcess): Promise<number | null> {
   return code as number | null;
 }
 
-/** Waits until stdout holds the environment line and returns the base URL from it. */
-async function baseUrlOf(output: { stdout: string }): Promise<string> {
+/** Waits (up to 5 s) until `ready()` holds. */
+async function waitFor(ready: () => boolean, what: string, output: object): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
-    const match = /OPENAI_BASE_URL=(\S+) OPENAI_API_KEY=\S+/.exec(output.stdout);
-    if (match?.[1]) return match[1];
+    if (ready()) return;
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`The fake server printed no base URL: ${JSON.stringify(output)}`);
+  throw new Error(`The fake server never printed ${what}: ${JSON.stringify(output)}`);
+}
+
+/**
+ * Waits until the server has printed everything it prints at start (stdout and stderr arrive
+ * separately) and returns the base URL from the environment line.
+ */
+async function baseUrlOf(output: { stdout: string; stderr: string }): Promise<string> {
+  const line = () => /OPENAI_BASE_URL=(\S+) OPENAI_API_KEY=\S+/.exec(output.stdout);
+  await waitFor(
+    () => line() !== null && output.stderr.includes('Stop with Ctrl-C'),
+    'its start-up lines',
+    output,
+  );
+  return line()?.[1] ?? '';
 }
 
 describe('tunekit fake-server', () => {

@@ -250,7 +250,7 @@ describe('a fine-tuning job in the fake', () => {
   it('runs on real time with a speed for demos', async () => {
     const { client, trainingFile } = await fakeWithTrainingFile({
       clock: { speed: 1000 },
-      timings: { validateMs: 10_000, queueMs: 10_000, stepMs: 1_000, finishMs: 1_000 },
+      timings: { validateMs: 100_000, queueMs: 10_000, stepMs: 1_000, finishMs: 1_000 },
     });
     const job = await client.jobs.create({
       model: 'gpt-4o-mini',
@@ -258,8 +258,9 @@ describe('a fine-tuning job in the fake', () => {
       method: supervised({ n_epochs: 1 }),
     });
     expect((await client.jobs.retrieve(job.id)).status).toBe('validating_files');
-    // 10 + 10 + 12 + 1 simulated seconds at 1000× ≈ 33 real ms.
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    // Validation alone takes 100 real ms (100 simulated s at 1000×); the whole job
+    // 100 + 10 + 12 + 1 = 123 simulated s ≈ 123 real ms.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await client.jobs.retrieve(job.id)).status).toBe('succeeded');
   });
 
