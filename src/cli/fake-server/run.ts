@@ -26,6 +26,9 @@ function untilStopped(): Promise<string> {
  * to stdout (scripts read the first line); how to stop it goes to stderr.
  */
 export async function runFakeServer(options: FakeServerOptions): Promise<number> {
+  // Listen for the signals before saying how to stop: a Ctrl-C right after the message must
+  // stop the server cleanly, not kill the process.
+  const stopped = untilStopped();
   const fake = createFakeOpenAI({ clock: options.speed ? { speed: options.speed } : 'instant' });
   let server: Awaited<ReturnType<typeof fake.listen>>;
   try {
@@ -42,7 +45,7 @@ export async function runFakeServer(options: FakeServerOptions): Promise<number>
     ? `jobs run in real time at ${options.speed}× speed`
     : 'jobs finish on the next request';
   process.stderr.write(`Clock: ${clock}. Any API key is accepted. Stop with Ctrl-C.\n`);
-  const signal = await untilStopped();
+  const signal = await stopped;
   await server.close();
   process.stderr.write(`Stopped (${signal}).\n`);
   return ExitCode.Ok;
