@@ -12,7 +12,10 @@ export default defineConfig([
   {
     // The library entry points: ESM and CJS, each with its own declarations.
     ...shared,
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // tunekit/testing resolves the optional msw peer from its own location with
+    // createRequire(import.meta.url): the shim gives the CJS build an import.meta.url too.
+    shims: true,
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
+import { registerFakeServer } from './commands/fake-server.ts';
 import { ExitCode } from './exit-codes.ts';
 
 /**
@@ -9,7 +10,7 @@ import { ExitCode } from './exit-codes.ts';
 export type CommandGroup = (program: Command) => void;
 
 /** Command groups, in the order `tunekit --help` lists them. */
-const groups: CommandGroup[] = [];
+const groups: CommandGroup[] = [registerFakeServer];
 
 /** Builds the `tunekit` program with every command group registered. */
 export function buildProgram(): Command {

@@ -1,0 +1,52 @@
+import { createFakeOpenAI } from '../../testing/index.ts';
+import { ExitCode } from '../exit-codes.ts';
+
+/** Options of `tunekit fake-server`. */
+export interface FakeServerOptions {
+  port: number;
+  host: string;
+  speed?: number | undefined;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/**
+ * Serves the fake until SIGINT or SIGTERM. The base URL and a ready-to-use environment line go
+ * to stdout (scripts read the first line); how to stop it goes to stderr.
+ */
+export async function runFakeServer(options: FakeServerOptions): Promise<number> {
+  // Listen for the signals before saying how to stop: a Ctrl-C right after the message must
+  // stop the server cleanly, not kill the process.
+  const stopped = untilStopped();
+  const fake = createFakeOpenAI({ clock: options.speed ? { speed: options.speed } : 'instant' });
+  let server: Awaited<ReturnType<typeof fake.listen>>;
+  try {
+    server = await fake.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return ExitCode.Error;
+  }
+  process.stdout.write(
+    `Fake OpenAI API listening at ${server.baseURL} (Azure flavour: ${server.azureBaseURL}, api-key header)\n` +
+      `Use it with: OPENAI_BASE_URL=${server.baseURL} OPENAI_API_KEY=sk-fake-key\n`,
+  );
+  const clock = options.speed
+    ? `jobs run in real time at ${options.speed}× speed`
+    : 'jobs finish on the next request';
+  process.stderr.write(`Clock: ${clock}. Any API key is accepted. Stop with Ctrl-C.\n`);
+  const signal = await stopped;
+  await server.close();
+  process.stderr.write(`Stopped (${signal}).\n`);
+  return ExitCode.Ok;
+}

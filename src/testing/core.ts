@@ -1,0 +1,134 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type RecordedCall, recordCall } from './call-log.ts';
+import type { FaultPlan } from './faults/fault-plan.ts';
+import { faultResponse } from './faults/fault-response.ts';
+import { truncateBody } from './faults/truncate.ts';
+import { ApiError } from './http/api-error.ts';
+import { authenticate, checkApiVersion, presentedKey } from './http/auth.ts';
+import { errorResponse } from './http/respond.ts';
+import type { Router } from './http/router.ts';
+import { newId } from './ids.ts';
+import type { Flavour, RouteContext } from './route-context.ts';
+import type { World } from './world.ts';
+
+/** The fake API: a web-standard request in, a response out. */
+export type FakeHandler = (request: Request) => Promise<Response>;
+
+/** What the core works with besides the world. */
+export interface CoreDeps {
+  world: World;
+  router: Router;
+  faults: FaultPlan;
+  calls: RecordedCall[];
+  acceptedKeys: readonly string[] | undefined;
+}
+
+/** The base path of each flavour. */
+const BASES: ReadonlyArray<[string, Flavour]> = [
+  ['/openai/v1', 'azure'],
+  ['/v1', 'openai'],
+];
+
+function splitBase(pathname: string): { flavour: Flavour; path: string } | undefined {
+  for (const [base, flavour] of BASES) {
+    if (pathname === base || pathname.startsWith(`${base}/`)) {
+      return { flavour, path: pathname.slice(base.length) || '/' };
+    }
+  }
+  return undefined;
+}
+
+/** The real service's answer to a URL it does not serve. */
+function invalidUrl(method: string, pathname: string): ApiError {
+  return new ApiError(404, { message: `Invalid URL (${method} ${pathname})` });
+}
+
+/** Any failure turned into a response: API errors as they are, bugs as a 500 in the API's shape. */
+function failureResponse(error: unknown, request: Request, url: URL): Response {
+  if (error instanceof ApiError) return errorResponse(error);
+  const reason = error instanceof Error ? error.message : String(error);
+  return errorResponse(
+    new ApiError(500, {
+      message: `The fake API failed while handling ${request.method} ${url.pathname}: ${reason}`,
+    }),
+  );
+}
+
+/**
+ * Builds the core: brings jobs up to date, records the call, authenticates, routes, applies an
+ * injected fault, runs the route, and stamps the response with a request id. Whatever happens,
+ * the answer is a response in the API's error shape — never a thrown error or a stack trace —
+ * or `Response.error()` for a dropped connection, which each adapter turns into a network
+ * failure.
+ */
+export function createCore(deps: CoreDeps): FakeHandler {
+  const { world, router, faults, calls } = deps;
+
+  return async (request) => {
+    const url = new URL(request.url);
+    const base = splitBase(url.pathname);
+    const match = base ? router.match(request.method, base.path) : undefined;
+    const route = match?.kind === 'found' ? match.route : undefined;
+    let body: Uint8Array;
+    try {
+      body = new Uint8Array(await request.arrayBuffer());
+    } catch {
+      // The client went away while sending: there is nobody to answer.
+      return Response.error();
+    }
+    const key = presentedKey(request);
+    const call = await recordCall(request, url, body, {
+      route: route?.name ?? null,
+      flavour: base?.flavour ?? null,
+      at: world.clock.now(),
+      secrets: key ? [key] : [],
+    });
+    calls.push(call);
+
+    const response = await respond();
+    call.status = response.type === 'error' ? 'network-error' : response.status;
+    if (response.type !== 'error') {
+      const requestId = newId.request();
+      response.headers.set('x-request-id', requestId);
+      response.headers.set('openai-version', '2020-10-01');
+      if (base?.flavour === 'azure') response.headers.set('apim-request-id', requestId);
+    }
+    return response;
+
+    async function respond(): Promise<Response> {
+      try {
+        world.jobs.tick();
+        if (!base) throw invalidUrl(request.method, url.pathname);
+        authenticate(request, base.flavour, deps.acceptedKeys);
+        if (base.flavour === 'azure') checkApiVersion(url);
+        if (!route || match?.kind !== 'found') throw invalidUrl(request.method, url.pathname);
+
+        const fault = faults.take(route);
+        if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: request.signal });
+        if (fault?.dropConnection === true || fault?.dropConnection === 'before') {
+          return Response.error();
+        }
+        if (fault?.status !== undefined) return faultResponse({ ...fault, status: fault.status });
+
+        const context: RouteContext = {
+          request,
+          url,
+          params: match.params,
+          body,
+          flavour: base.flavour,
+          world,
+        };
+        const response = await route.handle(context);
+        if (fault?.dropConnection === 'after') {
+          await response.body?.cancel();
+          return Response.error();
+        }
+        if (fault?.truncateStream) return truncateBody(response, fault.truncateStream);
+        return response;
+      } catch (error) {
+        if (request.signal.aborted) return Response.error();
+        return failureResponse(error, request, url);
+      }
+    }
+  };
+}

@@ -1,0 +1,283 @@
+import type { FineTuningJobEvent } from '../../schemas/fine-tuning-event.ts';
+import { isTerminalJobStatus } from '../../schemas/fine-tuning-job.ts';
+import { type TrainingPair, trainingPairs } from '../chat/training-pairs.ts';
+import type { Clock } from '../clock.ts';
+import { newId } from '../ids.ts';
+import type { FakeState } from '../state.ts';
+import type { JobRecord } from './job-record.ts';
+import type { StepMetrics } from './loss-curve.ts';
+import type { Milestone } from './plan.ts';
+import { resultFileContent } from './results-csv.ts';
+
+/** What the engine needs from the rest of the fake. */
+export interface JobEngineDeps {
+  state: FakeState;
+  clock: Clock;
+  /** Jobs finish on the next request, whatever the clock says. */
+  instant: boolean;
+  /** Shown as `owned_by` of the models the fake trains. */
+  ownerName: string;
+  /** Looks up the shutdown date of a snapshot, inherited by models trained from it. */
+  shutdownDateOf(snapshot: string): string | undefined;
+}
+
+/** Statuses a job can be stepped to with `fake.runJob(id, { until })`. */
+export type RunUntil = 'queued' | 'running' | 'succeeded';
+
+const toSeconds = (ms: number) => Math.floor(ms / 1000);
+
+function formatLoss(value: number): string {
+  return value.toFixed(2);
+}
+
+/** "Step 12/90: training loss=0.48, validation loss=0.52", as the real service words it. */
+function stepMessage(metrics: StepMetrics, totalSteps: number): string {
+  let message = `Step ${metrics.step}/${totalSteps}: training loss=${formatLoss(metrics.train_loss)}`;
+  if (metrics.valid_loss !== undefined) {
+    message += `, validation loss=${formatLoss(metrics.valid_loss)}`;
+  }
+  if (metrics.full_valid_loss !== undefined) {
+    message += `, full validation loss=${formatLoss(metrics.full_valid_loss)}`;
+  }
+  return message;
+}
+
+/**
+ * Moves jobs along their plans as simulated time passes, and applies what each milestone
+ * means: status changes, events, checkpoints, the result file and the fine-tuned model.
+ * Nothing runs on a timer: jobs are brought up to date when a request arrives (`tick`).
+ */
+export class JobEngine {
+  readonly #deps: JobEngineDeps;
+  /** Each job's training pairs, parsed once for its model and all its checkpoints. */
+  readonly #pairs = new WeakMap<JobRecord, TrainingPair[]>();
+
+  constructor(deps: JobEngineDeps) {
+    this.#deps = deps;
+  }
+
+  /** Registers a new job (status `validating_files`) with its first two events. */
+  add(job: JobRecord): void {
+    this.#deps.state.jobs.set(job.id, job);
+    const files = job.validationFile
+      ? `${job.trainingFile} and validation file: ${job.validationFile}`
+      : job.trainingFile;
+    this.#event(job, job.createdAt, `Created fine-tuning job: ${job.id}`);
+    this.#event(job, job.createdAt, `Validating training file: ${files}`);
+  }
+
+  /** Brings every job up to the clock (to its end, on the instant clock). */
+  tick(): void {
+    const now = this.#deps.clock.now();
+    for (const job of this.#deps.state.jobs.values()) {
+      const { progress } = job;
+      if (isTerminalJobStatus(job.status) || job.status === 'paused') {
+        progress.lastTickMs = now;
+        continue;
+      }
+      if (this.#deps.instant) {
+        this.#applyUntil(job, Number.POSITIVE_INFINITY, () => now);
+        continue;
+      }
+      const target = progress.activeMs + (now - progress.lastTickMs);
+      const startedAt = progress.lastTickMs;
+      const startActive = progress.activeMs;
+      this.#applyUntil(job, target, (at) => startedAt + (at - startActive));
+      progress.activeMs = target;
+      progress.lastTickMs = now;
+    }
+  }
+
+  /**
+   * Runs one job at once to `until` (default: its end), stamping what happens with the current
+   * time. Other jobs do not move.
+   */
+  run(job: JobRecord, until: RunUntil = 'succeeded'): void {
+    if (job.status === 'paused') {
+      throw new Error(`Job ${job.id} is paused: resume it before running it.`);
+    }
+    const now = this.#deps.clock.now();
+    const { milestones } = job.plan;
+    while (!isTerminalJobStatus(job.status) && !this.#reached(job, until)) {
+      const next = milestones[job.progress.next];
+      if (!next) break;
+      this.#apply(job, next, now);
+      job.progress.next += 1;
+      job.progress.activeMs = Math.max(job.progress.activeMs, next.at);
+    }
+    job.progress.lastTickMs = now;
+  }
+
+  /** Pauses a running job: its plan stops until it is resumed. */
+  pause(job: JobRecord): void {
+    job.statusBeforePause = job.status;
+    job.status = 'paused';
+    job.estimatedFinish = null;
+    this.#event(job, this.#deps.clock.seconds(), 'Fine-tuning job paused');
+  }
+
+  /** Resumes a paused job where it stopped. */
+  resume(job: JobRecord): void {
+    job.status = job.statusBeforePause ?? 'running';
+    job.statusBeforePause = null;
+    job.progress.lastTickMs = this.#deps.clock.now();
+    this.#event(job, this.#deps.clock.seconds(), 'Fine-tuning job resumed');
+  }
+
+  /** Cancels a job that has not finished. */
+  cancel(job: JobRecord): void {
+    job.status = 'cancelled';
+    job.statusBeforePause = null;
+    job.estimatedFinish = null;
+    this.#event(job, this.#deps.clock.seconds(), 'Fine-tuning job cancelled');
+  }
+
+  #reached(job: JobRecord, until: RunUntil): boolean {
+    const order = ['validating_files', 'queued', 'running', 'succeeded'];
+    return order.indexOf(job.status) >= order.indexOf(until);
+  }
+
+  /** Applies every milestone due at or before `active` ms, stamped by `stampMs(at)`. */
+  #applyUntil(job: JobRecord, active: number, stampMs: (at: number) => number): void {
+    const { milestones } = job.plan;
+    for (;;) {
+      const next = milestones[job.progress.next];
+      if (!next || next.at > active || isTerminalJobStatus(job.status)) return;
+      this.#apply(job, next, stampMs(next.at));
+      job.progress.next += 1;
+      if (job.status === 'paused') return;
+    }
+  }
+
+  #apply(job: JobRecord, milestone: Milestone, atMs: number): void {
+    const at = toSeconds(atMs);
+    switch (milestone.kind) {
+      case 'validated':
+        job.status = 'queued';
+        this.#event(job, at, 'Files validated, moving job to queued state');
+        return;
+      case 'rejected':
+        job.status = 'failed';
+        job.error = milestone.error;
+        job.finishedAt = at;
+        this.#event(job, at, milestone.error.message, { level: 'error' });
+        return;
+      case 'started': {
+        job.status = 'running';
+        job.hyperparameters = job.plan.hyperparameters;
+        const remaining = (job.plan.milestones.at(-1)?.at ?? milestone.at) - milestone.at;
+        job.estimatedFinish = toSeconds(atMs + remaining);
+        // The real service sends `data: null` on this one event.
+        this.#event(job, at, 'Fine-tuning job started', { data: null });
+        return;
+      }
+      case 'step':
+        this.#event(job, at, stepMessage(milestone.metrics, milestone.totalSteps), {
+          type: 'metrics',
+          data: { ...milestone.metrics, total_steps: milestone.totalSteps },
+        });
+        return;
+      case 'checkpoint':
+        this.#checkpoint(job, milestone.metrics, milestone.final, at);
+        return;
+      case 'finished':
+        this.#finish(job, at);
+        return;
+    }
+  }
+
+  #checkpoint(job: JobRecord, metrics: StepMetrics, final: boolean, at: number): void {
+    const name = final
+      ? job.plannedModel
+      : `${job.plannedModel.replace(/:[^:]+$/, `:${newId.modelSuffix()}`)}:ckpt-step-${metrics.step}`;
+    job.history.checkpoints.push({
+      object: 'fine_tuning.job.checkpoint',
+      id: newId.checkpoint(),
+      created_at: at,
+      fine_tuned_model_checkpoint: name,
+      fine_tuning_job_id: job.id,
+      step_number: metrics.step,
+      metrics: {
+        step: metrics.step,
+        train_loss: metrics.train_loss,
+        train_mean_token_accuracy: metrics.train_mean_token_accuracy,
+        valid_loss: metrics.valid_loss,
+        valid_mean_token_accuracy: metrics.valid_mean_token_accuracy,
+      },
+    });
+    if (!final) this.#registerModel(job, name, at, false);
+  }
+
+  #finish(job: JobRecord, at: number): void {
+    const resultFile = newId.file();
+    const content = resultFileContent(job.plan.steps);
+    this.#deps.state.files.set(resultFile, {
+      id: resultFile,
+      filename: 'step_metrics.csv',
+      purpose: 'fine-tune-results',
+      content,
+      createdAt: at,
+      expiresAt: null,
+      processedAtMs: 0,
+    });
+    // The real service announces the earlier checkpoints together with the model, at the end.
+    for (const checkpoint of job.history.checkpoints) {
+      if (checkpoint.fine_tuned_model_checkpoint === job.plannedModel) continue;
+      this.#event(
+        job,
+        at,
+        `Checkpoint created at step ${checkpoint.step_number} with Snapshot ID: ${checkpoint.fine_tuned_model_checkpoint}`,
+      );
+    }
+    this.#registerModel(job, job.plannedModel, at, true);
+    this.#event(job, at, `New fine-tuned model created: ${job.plannedModel}`);
+    this.#event(job, at, 'Evaluating model against our usage policies');
+    this.#event(job, at, 'Usage policy evaluations completed, model is now enabled for sampling');
+    job.status = 'succeeded';
+    job.finishedAt = at;
+    job.estimatedFinish = null;
+    job.fineTunedModel = job.plannedModel;
+    job.resultFiles = [resultFile];
+    job.trainedTokens = job.plan.trainedTokens;
+    this.#event(job, at, 'The job has successfully completed');
+  }
+
+  #registerModel(job: JobRecord, id: string, created: number, listed: boolean): void {
+    this.#deps.state.trainedModels.set(id, {
+      id,
+      base: job.baseSnapshot,
+      created,
+      owned_by: this.#deps.ownerName,
+      jobId: job.id,
+      pairs: this.#pairsOf(job),
+      listed,
+      shutdown_date: this.#deps.shutdownDateOf(job.baseSnapshot),
+    });
+  }
+
+  #pairsOf(job: JobRecord): TrainingPair[] {
+    let pairs = this.#pairs.get(job);
+    if (!pairs) {
+      pairs = trainingPairs(job.trainingContent);
+      this.#pairs.set(job, pairs);
+    }
+    return pairs;
+  }
+
+  #event(
+    job: JobRecord,
+    at: number,
+    message: string,
+    extra: Partial<Pick<FineTuningJobEvent, 'level' | 'type' | 'data'>> = {},
+  ): void {
+    job.history.events.push({
+      object: 'fine_tuning.job.event',
+      id: newId.event(),
+      created_at: at,
+      level: extra.level ?? 'info',
+      message,
+      type: extra.type ?? 'message',
+      data: extra.data === undefined ? {} : extra.data,
+    });
+  }
+}

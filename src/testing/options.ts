@@ -1,0 +1,27 @@
+import type { ClockMode } from './clock.ts';
+import type { JobTimings } from './jobs/plan.ts';
+import type { CatalogModel } from './models/catalog.ts';
+import type { FakeOrganization } from './world.ts';
+
+/** Options of {@link createFakeOpenAI}. Every one has a default. */
+export interface FakeOpenAIOptions {
+  /** How time moves: `instant` (default), `manual`, or `{ speed }` for real time. See {@link ClockMode}. */
+  clock?: ClockMode | undefined;
+  /** Where simulated time starts. Default: now. */
+  startTime?: Date | number | undefined;
+  /** How long job phases take on the manual and real-time clocks (simulated ms). */
+  timings?: Partial<JobTimings> | undefined;
+  /** The account's organization: `id` for jobs, `name` inside fine-tuned model names. */
+  organization?: Partial<FakeOrganization> | undefined;
+  /** Keys the fake accepts. Default: any well-formed key. */
+  apiKeys?: readonly string[] | undefined;
+  /** Base models to serve instead of the default catalog. */
+  models?: readonly CatalogModel[] | undefined;
+  /** Simulated ms a new file stays `uploaded` before it is `processed`. Default 0. */
+  fileProcessingMs?: number | undefined;
+  /**
+   * Origins the msw handlers answer for (`*` matches one host label). Default: OpenAI's API and
+   * Azure resources (`https://api.openai.com`, `https://*.openai.azure.com`, …).
+   */
+  origins?: readonly string[] | undefined;
+}

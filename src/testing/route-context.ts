@@ -1,0 +1,21 @@
+import type { World } from './world.ts';
+
+/** Which API a request addressed: OpenAI's `/v1` or Azure AI Foundry's `/openai/v1`. */
+export type Flavour = 'openai' | 'azure';
+
+/** What a route handler gets: the request, read once, and the fake's world. */
+export interface RouteContext {
+  request: Request;
+  url: URL;
+  /** Path parameters, decoded: `{ file_id: 'file-…' }`. */
+  params: Record<string, string>;
+  /** The request body's bytes (empty for GET and DELETE). */
+  body: Uint8Array;
+  flavour: Flavour;
+  world: World;
+}
+
+/** A path parameter a route declared (the router guarantees it is there). */
+export function param(context: RouteContext, name: string): string {
+  return context.params[name] ?? '';
+}
