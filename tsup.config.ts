@@ -12,10 +12,19 @@ export default defineConfig([
   {
     // The library entry points: ESM and CJS, each with its own declarations.
     ...shared,
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', data: 'src/data/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
+    // `import.meta.url` locates the data worker; the CJS build needs it shimmed.
+    shims: true,
+  },
+  {
+    // The validator's worker thread: a file of its own, beside the chunks that start it.
+    ...shared,
+    entry: { 'data-worker': 'src/data/validate/worker.ts' },
+    format: ['esm', 'cjs'],
+    dts: false,
   },
   {
     // The `tunekit` bin uses top-level await and is only ever run, never required: ESM only.

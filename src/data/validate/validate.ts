@@ -1,0 +1,267 @@
+import { performance } from 'node:perf_hooks';
+import { defaultCatalog, type ModelCatalog } from '../catalog/catalog.ts';
+import type { ModelEntry } from '../catalog/entry.ts';
+import { checkBatch, type LineBatch } from '../check/batch.ts';
+import type { LineResult } from '../check/line.ts';
+import { parseJsonLine } from '../check/parse-json.ts';
+import { estimateTrainingCost } from '../cost.ts';
+import { UnknownModelError } from '../errors.ts';
+import { detectLineFormat } from '../formats/detect.ts';
+import type { TrainingFormat } from '../formats/format.ts';
+import { type Problem, problem } from '../problems.ts';
+import { type ReadLinesOptions, readLines } from '../reader/lines.ts';
+import { describeSource, sourceSize, type TrainingSource } from '../reader/source.ts';
+import type { EncodingName } from '../tokens/encodings.ts';
+import { ReportCollector } from './collector.ts';
+import { type CheckPool, createCheckPool, defaultThreads } from './pool.ts';
+import type { ValidationReport } from './report.ts';
+
+/** Progress of a validation, reported as batches are read. */
+export interface ValidationProgress {
+  bytesRead: number;
+  /** Known for files and in-memory sources. */
+  totalBytes: number | undefined;
+  lines: number;
+}
+
+export interface ValidateOptions extends ReadLinesOptions {
+  /** The model to check for: sets the encoding, the token limit and the cost estimate. */
+  model?: string;
+  /** Force the format instead of detecting it from the first lines. */
+  format?: TrainingFormat;
+  /** The encoding when no model is given. Default `o200k_base` (gpt-4o and later). */
+  encoding?: EncodingName;
+  /** How many problems to list (all are counted). Default 100. */
+  maxProblems?: number;
+  /** Look models up here (see `createModelCatalog`) instead of the built-in catalog. */
+  catalog?: ModelCatalog;
+  /**
+   * Worker threads for large sources: a number (0 = none) or `'auto'` (the default: up to 4,
+   * used once a source passes 4 MB).
+   */
+  workers?: number | 'auto';
+  onProgress?: (progress: ValidationProgress) => void;
+}
+
+/** Files API and Uploads API limits. */
+const FILES_API_MAX_BYTES = 512 * 1024 * 1024;
+const UPLOADS_API_MAX_BYTES = 8 * 1024 * 1024 * 1024;
+/** Example counts: the API's minimum, and the guide's advice. */
+const MIN_EXAMPLES = 10;
+const RECOMMENDED_EXAMPLES = 50;
+
+/** Batches of about this many bytes are checked together (inline or on a worker). */
+const BATCH_BYTES = 256 * 1024;
+const BATCH_LINES = 2_000;
+/** Workers pay for themselves only past a few MB (each loads the tokenizer). */
+const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
+/** Reader problems held back for ordering before pending batches are drained. */
+const MAX_WAITING_PROBLEMS = 10_000;
+/** Lines held while the format is still unknown; past this the file is taken as chat. */
+const MAX_UNDECIDED_LINES = 1_000;
+
+/** The first detectable line decides the format (chat and reinforcement share a family). */
+function detectFormat(text: string): TrainingFormat | undefined {
+  const parsed = parseJsonLine(text, 0);
+  if (
+    !parsed.ok ||
+    parsed.value === null ||
+    typeof parsed.value !== 'object' ||
+    Array.isArray(parsed.value)
+  ) {
+    return undefined;
+  }
+  return detectLineFormat(parsed.value as Record<string, unknown>);
+}
+
+function resolveModel(options: ValidateOptions): ModelEntry | undefined {
+  if (options.model === undefined) return undefined;
+  const catalog = options.catalog ?? defaultCatalog;
+  const entry = catalog.find(options.model);
+  if (!entry)
+    throw new UnknownModelError(
+      options.model,
+      catalog.entries.map((e) => e.id),
+    );
+  return entry;
+}
+
+/**
+ * Validates a JSONL training file in bounded memory: every line is checked against its format,
+ * tokens are counted exactly for the model's encoding, and the whole file is summarized. Bad
+ * data never throws: a missing file, invalid JSON or a binary blob all yield a report. Only a
+ * wrong option (an unknown `model`) throws {@link UnknownModelError}.
+ *
+ * @example
+ * const report = await validateTrainingFile('train.jsonl', { model: 'gpt-4o-mini' });
+ * if (!report.valid) for (const p of report.problems) console.log(`train.jsonl:${p.line} ${p.message}`);
+ * console.log(report.stats.totalTokens, report.cost?.usd);
+ */
+export async function validateTrainingFile(
+  source: TrainingSource,
+  options: ValidateOptions = {},
+): Promise<ValidationReport> {
+  const started = performance.now();
+  const model = resolveModel(options);
+  const encoding = model?.encoding ?? options.encoding ?? 'o200k_base';
+  const limit = model?.maxTokensPerExample?.value ?? null;
+  const collector = new ReportCollector(Math.max(0, options.maxProblems ?? 100), limit);
+  const totalBytes = await sourceSize(source);
+  let format = options.format;
+  let bytesRead = 0;
+
+  const threads =
+    options.workers === undefined || options.workers === 'auto'
+      ? defaultThreads()
+      : options.workers;
+  let pool: CheckPool | undefined;
+  let poolStarting: Promise<CheckPool> | undefined;
+  const inFlight: Promise<LineResult[]>[] = [];
+  const maxInFlight = Math.max(2, threads * 2);
+  let pending: { number: number; text: string }[] = [];
+  let pendingBytes = 0;
+
+  const settings = () => ({
+    format: format ?? 'chat',
+    encoding,
+    maxTokensPerExample: limit,
+    imageTokens: model?.imageTokens ?? null,
+  });
+
+  const dispatch = async () => {
+    if (pending.length === 0) return;
+    const batch: LineBatch = { settings: settings(), lines: pending };
+    pending = [];
+    pendingBytes = 0;
+    if (!pool && threads > 0 && bytesRead >= WORKER_THRESHOLD_BYTES) {
+      poolStarting ??= createCheckPool(threads);
+      pool = await poolStarting;
+    }
+    inFlight.push(pool ? pool.run(batch) : checkBatch(batch));
+    // Results are collected in file order; waiting on the oldest batch bounds memory.
+    while (inFlight.length >= maxInFlight)
+      collect(await (inFlight.shift() as Promise<LineResult[]>));
+    options.onProgress?.({ bytesRead, totalBytes, lines: collector.lines });
+  };
+  // Problems the reader finds (blank lines, bad UTF-8) wait here so that the listed problems
+  // stay in line order with those of batches still being checked.
+  const readerProblems: Problem[] = [];
+  const flushReaderProblems = (beforeLine: number) => {
+    while (readerProblems.length > 0 && (readerProblems[0]?.line ?? 0) < beforeLine) {
+      collector.addLineProblem(readerProblems.shift() as Problem);
+    }
+  };
+  const collect = (results: LineResult[]) => {
+    for (const result of results) {
+      flushReaderProblems(result.line + 1);
+      collector.addResult(result);
+    }
+  };
+
+  try {
+    for await (const line of readLines(source, options)) {
+      collector.lines++;
+      bytesRead += line.bytes;
+      readerProblems.push(...line.problems);
+      if (readerProblems.length >= MAX_WAITING_PROBLEMS) {
+        // A run of bad lines: check what is pending so the waiting problems can be listed.
+        await dispatch();
+        while (inFlight.length > 0) collect(await (inFlight.shift() as Promise<LineResult[]>));
+        flushReaderProblems(line.number + 1);
+      }
+      if (line.text === undefined) continue;
+      if (line.blank) {
+        collector.blankLines++;
+        readerProblems.push(
+          problem('blank_line', 'blank line: JSONL wants one example per line', {
+            line: line.number,
+          }),
+        );
+        continue;
+      }
+      if (format === undefined) format = detectFormat(line.text);
+      pending.push({ number: line.number, text: line.text });
+      pendingBytes += line.bytes;
+      const undecided = format === undefined && pending.length < MAX_UNDECIDED_LINES;
+      if (!undecided && (pendingBytes >= BATCH_BYTES || pending.length >= BATCH_LINES))
+        await dispatch();
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    collector.addFileProblem(
+      problem('read_error', `could not read ${describeSource(source)}: ${reason}`),
+    );
+  } finally {
+    try {
+      await dispatch();
+      while (inFlight.length > 0) collect(await (inFlight.shift() as Promise<LineResult[]>));
+      flushReaderProblems(Number.POSITIVE_INFINITY);
+    } finally {
+      await pool?.close();
+    }
+  }
+
+  const size = totalBytes ?? bytesRead;
+  if (size > UPLOADS_API_MAX_BYTES) {
+    collector.addFileProblem(
+      problem(
+        'file_too_large',
+        `the file is ${(size / 2 ** 30).toFixed(1)} GB; uploads stop at 8 GB: split it`,
+      ),
+    );
+  } else if (size > FILES_API_MAX_BYTES) {
+    collector.addFileProblem(
+      problem(
+        'needs_uploads_api',
+        `the file is ${(size / 2 ** 20).toFixed(0)} MB; the Files API takes 512 MB, use the Uploads API (tunekit does this for you)`,
+      ),
+    );
+  }
+  const examples = collector.examples;
+  const readFailed = (collector.counts.read_error ?? 0) > 0;
+  if (!readFailed) {
+    if (examples === 0)
+      collector.addFileProblem(
+        problem(
+          'empty_file',
+          collector.lines === 0
+            ? 'the file is empty'
+            : 'the file has no example of a training format',
+        ),
+      );
+    else if (examples < MIN_EXAMPLES)
+      collector.addFileProblem(
+        problem(
+          'too_few_examples',
+          `${examples} examples; fine-tuning needs at least ${MIN_EXAMPLES}`,
+        ),
+      );
+    else if (examples < RECOMMENDED_EXAMPLES)
+      collector.addFileProblem(
+        problem('few_examples', `${examples} examples; OpenAI sees clear improvements from 50–100`),
+      );
+  }
+
+  const stats = collector.stats();
+  return {
+    source: describeSource(source),
+    valid: collector.errors === 0,
+    format: format ?? null,
+    formatForced: options.format !== undefined,
+    model: model?.id ?? null,
+    encoding,
+    maxTokensPerExample: limit,
+    bytes: size,
+    errors: collector.errors,
+    warnings: collector.warnings,
+    counts: collector.counts,
+    problems: [...collector.fileProblems, ...collector.lineProblems],
+    problemsTruncated: collector.truncated,
+    stats,
+    cost:
+      model && examples > 0
+        ? estimateTrainingCost({ model, tokensPerEpoch: stats.billableTokensPerEpoch, examples })
+        : null,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
