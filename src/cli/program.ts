@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
+import { registerDataCommands } from './data/group.ts';
 import { ExitCode } from './exit-codes.ts';
 
 /**
@@ -9,7 +10,7 @@ import { ExitCode } from './exit-codes.ts';
 export type CommandGroup = (program: Command) => void;
 
 /** Command groups, in the order `tunekit --help` lists them. */
-const groups: CommandGroup[] = [];
+const groups: CommandGroup[] = [registerDataCommands];
 
 /** Builds the `tunekit` program with every command group registered. */
 export function buildProgram(): Command {

@@ -23,6 +23,11 @@ export * from './formats/index.ts';
 export { type ConvertOptions, completionToChat } from './helpers/convert.ts';
 export { canonicalKey, deduplicateExamples } from './helpers/dedupe.ts';
 export { type SplitOptions, splitTrainValidation, validationCount } from './helpers/split.ts';
+export {
+  type SplitFileOptions,
+  type SplitFileResult,
+  splitTrainingFile,
+} from './helpers/split-file.ts';
 export { costOfTokens, formatUsd, parseUsd } from './money.ts';
 export {
   formatPath,

@@ -11,7 +11,7 @@ export type EncodingName = (typeof ENCODINGS)[number];
  * from the API's tokenizer and counts come out wrong.
  */
 const WS = String.raw`\t-\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000`;
-const CONTRACTION = String.raw`'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE])`;
+const CONTRACTION = "'(?:[sS]|[dD]|[mM]|[tT]|[lL][lL]|[vV][eE]|[rR][eE])";
 
 /** tiktoken's pre-tokenizer patterns, with `\s` and `\S` written as {@link WS}. */
 const SPLIT_PATTERNS: Record<EncodingName, string> = {
@@ -21,8 +21,8 @@ const SPLIT_PATTERNS: Record<EncodingName, string> = {
     String.raw`\p{N}{1,3}`,
     String.raw` ?[^${WS}\p{L}\p{N}]+[\r\n/]*`,
     String.raw`[${WS}]*[\r\n]+`,
-    String.raw`[${WS}]+(?![^${WS}])`,
-    String.raw`[${WS}]+`,
+    `[${WS}]+(?![^${WS}])`,
+    `[${WS}]+`,
   ].join('|'),
   cl100k_base: [
     CONTRACTION,
@@ -30,8 +30,8 @@ const SPLIT_PATTERNS: Record<EncodingName, string> = {
     String.raw`\p{N}{1,3}`,
     String.raw` ?[^${WS}\p{L}\p{N}]+[\r\n]*`,
     String.raw`[${WS}]*[\r\n]+`,
-    String.raw`[${WS}]+(?![^${WS}])`,
-    String.raw`[${WS}]+`,
+    `[${WS}]+(?![^${WS}])`,
+    `[${WS}]+`,
   ].join('|'),
 };
 
