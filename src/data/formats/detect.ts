@@ -17,6 +17,8 @@ export function detectLineFormat(value: Record<string, unknown>): TrainingFormat
     for (const key of Object.keys(value)) if (!CHAT_KEYS.has(key)) return 'reinforcement';
     return 'chat';
   }
+  // Tools without messages: a chat example that lost its messages, not an unknown format.
+  if ('tools' in value || 'functions' in value) return 'chat';
   if ('input' in value || 'preferred_output' in value || 'non_preferred_output' in value) {
     return 'preference';
   }

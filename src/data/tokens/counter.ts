@@ -14,7 +14,7 @@ export interface TokenCounter {
 /** Strings shorter than this are cheap to count and too many to remember. */
 const MEMO_MIN_LENGTH = 32;
 /** Total characters the memo may hold (~32 MB): bounded whatever the file. */
-const MEMO_MAX_CHARS = 16 * 1024 * 1024;
+const MEMO_MAX_CHARS = 1024 * 1024;
 
 /**
  * A counter over a loaded encoding. It remembers the counts of long strings, because training
@@ -36,7 +36,13 @@ class MemoizedCounter implements TokenCounter {
   count(text: string): number {
     if (text.length < MEMO_MIN_LENGTH) return this.#exact(text);
     const known = this.#memo.get(text);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      // Refresh: least recently used strings leave first, so prompts repeated in every
+      // example stay while one-off turns cycle through.
+      this.#memo.delete(text);
+      this.#memo.set(text, known);
+      return known;
+    }
     const segments = splitLongRuns(text);
     let total = 0;
     if (segments) {

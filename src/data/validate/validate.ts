@@ -13,6 +13,7 @@ import { type ReadLinesOptions, readLines } from '../reader/lines.ts';
 import { describeSource, sourceSize, type TrainingSource } from '../reader/source.ts';
 import type { EncodingName } from '../tokens/encodings.ts';
 import { ReportCollector } from './collector.ts';
+import { exampleCountProblems, fileSizeProblems } from './file-checks.ts';
 import { type CheckPool, createCheckPool, defaultThreads } from './pool.ts';
 import type { ValidationReport } from './report.ts';
 
@@ -43,12 +44,6 @@ export interface ValidateOptions extends ReadLinesOptions {
   onProgress?: (progress: ValidationProgress) => void;
 }
 
-/** Files API and Uploads API limits. */
-const FILES_API_MAX_BYTES = 512 * 1024 * 1024;
-const UPLOADS_API_MAX_BYTES = 8 * 1024 * 1024 * 1024;
-/** Example counts: the API's minimum, and the guide's advice. */
-const MIN_EXAMPLES = 10;
-const RECOMMENDED_EXAMPLES = 50;
 
 /** Batches of about this many bytes are checked together (inline or on a worker). */
 const BATCH_BYTES = 256 * 1024;
@@ -117,7 +112,7 @@ export async function validateTrainingFile(
   let pool: CheckPool | undefined;
   let poolStarting: Promise<CheckPool> | undefined;
   const inFlight: Promise<LineResult[]>[] = [];
-  const maxInFlight = Math.max(2, threads * 2);
+  const maxInFlight = Math.max(2, threads * 4);
   let pending: { number: number; text: string }[] = [];
   let pendingBytes = 0;
 
@@ -133,7 +128,10 @@ export async function validateTrainingFile(
     const batch: LineBatch = { settings: settings(), lines: pending };
     pending = [];
     pendingBytes = 0;
-    if (!pool && threads > 0 && bytesRead >= WORKER_THRESHOLD_BYTES) {
+    // A source known to be large goes to the workers from the first batch, so this thread
+    // never loads a tokenizer; a stream of unknown size switches once it proves large.
+    const large = (totalBytes ?? bytesRead) >= WORKER_THRESHOLD_BYTES;
+    if (!pool && threads > 0 && large) {
       poolStarting ??= createCheckPool(threads);
       pool = await poolStarting;
     }
@@ -202,44 +200,11 @@ export async function validateTrainingFile(
   }
 
   const size = totalBytes ?? bytesRead;
-  if (size > UPLOADS_API_MAX_BYTES) {
-    collector.addFileProblem(
-      problem(
-        'file_too_large',
-        `the file is ${(size / 2 ** 30).toFixed(1)} GB; uploads stop at 8 GB: split it`,
-      ),
-    );
-  } else if (size > FILES_API_MAX_BYTES) {
-    collector.addFileProblem(
-      problem(
-        'needs_uploads_api',
-        `the file is ${(size / 2 ** 20).toFixed(0)} MB; the Files API takes 512 MB, use the Uploads API (tunekit does this for you)`,
-      ),
-    );
-  }
+  for (const p of fileSizeProblems(size)) collector.addFileProblem(p);
   const examples = collector.examples;
-  const readFailed = (collector.counts.read_error ?? 0) > 0;
-  if (!readFailed) {
-    if (examples === 0)
-      collector.addFileProblem(
-        problem(
-          'empty_file',
-          collector.lines === 0
-            ? 'the file is empty'
-            : 'the file has no example of a training format',
-        ),
-      );
-    else if (examples < MIN_EXAMPLES)
-      collector.addFileProblem(
-        problem(
-          'too_few_examples',
-          `${examples} examples; fine-tuning needs at least ${MIN_EXAMPLES}`,
-        ),
-      );
-    else if (examples < RECOMMENDED_EXAMPLES)
-      collector.addFileProblem(
-        problem('few_examples', `${examples} examples; OpenAI sees clear improvements from 50–100`),
-      );
+  // After a read error the counts say nothing about the file.
+  if (!collector.counts.read_error) {
+    for (const p of exampleCountProblems(examples, collector.lines)) collector.addFileProblem(p);
   }
 
   const stats = collector.stats();
