@@ -43,10 +43,14 @@ async function child(kind: string, path: string): Promise<void> {
 }
 
 function run(kind: string, path: string): Run {
-  const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', kind, path], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const output = execFileSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--child', kind, path],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(output) as Run;
 }
 
@@ -66,7 +70,13 @@ async function main(): Promise<void> {
   const line = (label: string, path: string, r: Run) => {
     const mb = statSync(path).size / 1e6;
     console.log(
-      `${label.padEnd(22)} ${(mb / r.seconds).toFixed(2).padStart(6)} MB/s ${Math.round(r.examples / r.seconds).toString().padStart(7)} examples/s  peak RSS ${r.peakRssMB.toFixed(0).padStart(5)} MB  (${r.seconds.toFixed(1)} s, ${r.examples} examples)`,
+      `${label.padEnd(22)} ${(mb / r.seconds).toFixed(2).padStart(6)} MB/s ${Math.round(
+        r.examples / r.seconds,
+      )
+        .toString()
+        .padStart(
+          7,
+        )} examples/s  peak RSS ${r.peakRssMB.toFixed(0).padStart(5)} MB  (${r.seconds.toFixed(1)} s, ${r.examples} examples)`,
     );
     return mb / r.seconds;
   };
@@ -80,9 +90,14 @@ async function main(): Promise<void> {
   line('naive    25 MB', small, naiveSmall);
   line('tunekit  25 MB', small, tunekitSmall);
   console.log(`throughput tunekit / naive (100 MB): ${(tunekitRate / naiveRate).toFixed(2)}×`);
-  console.log(`peak RSS tunekit / naive (100 MB): ${(tunekit.peakRssMB / naive.peakRssMB).toFixed(2)}×`);
-  console.log(`peak RSS tunekit 100 MB / 25 MB: ${(tunekit.peakRssMB / tunekitSmall.peakRssMB).toFixed(2)}×; naive: ${(naive.peakRssMB / naiveSmall.peakRssMB).toFixed(2)}×`);
+  console.log(
+    `peak RSS tunekit / naive (100 MB): ${(tunekit.peakRssMB / naive.peakRssMB).toFixed(2)}×`,
+  );
+  console.log(
+    `peak RSS tunekit 100 MB / 25 MB: ${(tunekit.peakRssMB / tunekitSmall.peakRssMB).toFixed(2)}×; naive: ${(naive.peakRssMB / naiveSmall.peakRssMB).toFixed(2)}×`,
+  );
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3] as string, process.argv[4] as string);
+if (process.argv[2] === '--child')
+  await child(process.argv[3] as string, process.argv[4] as string);
 else await main();

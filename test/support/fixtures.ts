@@ -9,7 +9,12 @@ export function fixture(name: string): string {
 export function chatLines(count: number, offset = 0): string {
   let text = '';
   for (let i = offset; i < offset + count; i++) {
-    text += `${JSON.stringify({ messages: [{ role: 'user', content: `Question ${i}?` }, { role: 'assistant', content: `Answer ${i}.` }] })}\n`;
+    text += `${JSON.stringify({
+      messages: [
+        { role: 'user', content: `Question ${i}?` },
+        { role: 'assistant', content: `Answer ${i}.` },
+      ],
+    })}\n`;
   }
   return text;
 }

@@ -11,7 +11,11 @@ const POSITION = /position (\d+)/;
  */
 function errorOffset(text: string, reason: string): number {
   const errors: ParseError[] = [];
-  parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  parseLenient(text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: false,
+  });
   const first = errors[0]?.offset;
   if (first !== undefined) return first;
   const match = POSITION.exec(reason);
@@ -39,7 +43,10 @@ export function parseJsonLine(
     const short = reason.replace(/, ".*$/s, '').replace(/ (in JSON )?at position \d+.*$/s, '');
     return {
       ok: false,
-      problem: problem('invalid_json', `invalid JSON at column ${column}: ${short}`, { line, column }),
+      problem: problem('invalid_json', `invalid JSON at column ${column}: ${short}`, {
+        line,
+        column,
+      }),
     };
   }
 }

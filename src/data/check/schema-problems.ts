@@ -82,7 +82,8 @@ function classify(issue: Issue, root: unknown, path: Path): Classified[] {
     }
     case 'invalid_union': {
       if (valueAt(root, path) === undefined) {
-        if (last === 'content') return [{ code: 'missing_content', message: `${where} is missing` }];
+        if (last === 'content')
+          return [{ code: 'missing_content', message: `${where} is missing` }];
         return [{ code: 'missing_field', message: `${where} is missing` }];
       }
       if (issue.discriminator === 'role' || last === 'role') {

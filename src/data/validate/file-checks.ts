@@ -16,10 +16,20 @@ export const RECOMMENDED_EXAMPLES = 50;
  */
 export function fileSizeProblems(bytes: number): Problem[] {
   if (bytes > UPLOADS_API_MAX_BYTES) {
-    return [problem('file_too_large', `the file is ${(bytes / 2 ** 30).toFixed(1)} GB; uploads stop at 8 GB: split it`)];
+    return [
+      problem(
+        'file_too_large',
+        `the file is ${(bytes / 2 ** 30).toFixed(1)} GB; uploads stop at 8 GB: split it`,
+      ),
+    ];
   }
   if (bytes > FILES_API_MAX_BYTES) {
-    return [problem('needs_uploads_api', `the file is ${(bytes / 2 ** 20).toFixed(0)} MB; the Files API takes 512 MB, use the Uploads API`)];
+    return [
+      problem(
+        'needs_uploads_api',
+        `the file is ${(bytes / 2 ** 20).toFixed(0)} MB; the Files API takes 512 MB, use the Uploads API`,
+      ),
+    ];
   }
   return [];
 }
@@ -33,13 +43,25 @@ export function fileSizeProblems(bytes: number): Problem[] {
  */
 export function exampleCountProblems(examples: number, lines: number): Problem[] {
   if (examples === 0) {
-    return [problem('empty_file', lines === 0 ? 'the file is empty' : 'the file has no example of a training format')];
+    return [
+      problem(
+        'empty_file',
+        lines === 0 ? 'the file is empty' : 'the file has no example of a training format',
+      ),
+    ];
   }
   if (examples < MIN_EXAMPLES) {
-    return [problem('too_few_examples', `${examples} examples; fine-tuning needs at least ${MIN_EXAMPLES}`)];
+    return [
+      problem(
+        'too_few_examples',
+        `${examples} examples; fine-tuning needs at least ${MIN_EXAMPLES}`,
+      ),
+    ];
   }
   if (examples < RECOMMENDED_EXAMPLES) {
-    return [problem('few_examples', `${examples} examples; OpenAI sees clear improvements from 50–100`)];
+    return [
+      problem('few_examples', `${examples} examples; OpenAI sees clear improvements from 50–100`),
+    ];
   }
   return [];
 }

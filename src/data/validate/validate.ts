@@ -44,7 +44,6 @@ export interface ValidateOptions extends ReadLinesOptions {
   onProgress?: (progress: ValidationProgress) => void;
 }
 
-
 /** Batches of about this many bytes are checked together (inline or on a worker). */
 const BATCH_BYTES = 256 * 1024;
 const BATCH_LINES = 2_000;

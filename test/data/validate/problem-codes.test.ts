@@ -39,7 +39,13 @@ const EXPECTED_LINE: Partial<Record<ProblemCode, number | null>> = {
 };
 
 /** Codes triggered by a generated input rather than a fixture file (see the tests below). */
-const GENERATED: ProblemCode[] = ['read_error', 'line_too_long', 'image_too_large', 'needs_uploads_api', 'file_too_large'];
+const GENERATED: ProblemCode[] = [
+  'read_error',
+  'line_too_long',
+  'image_too_large',
+  'needs_uploads_api',
+  'file_too_large',
+];
 
 describe('problem codes', () => {
   it('every code has a fixture or a generated test', () => {
@@ -48,16 +54,19 @@ describe('problem codes', () => {
     expect(new Set(Object.keys(EXPECTED_LINE))).toEqual(new Set(fixtures));
   });
 
-  it.each(Object.entries(EXPECTED_LINE))('%s fixture reports it where it is', async (code, line) => {
-    const report = await validateTrainingFile(fixture(`problems/${code}.jsonl`), {
-      model: code === 'example_too_long' ? 'gpt-3.5-turbo-0613' : 'gpt-4o-mini',
-    });
-    expect(report.counts[code as ProblemCode]).toBeGreaterThan(0);
-    const found = report.problems.find((p) => p.code === code);
-    expect(found?.line ?? null).toBe(line);
-    expect(found?.message.length).toBeGreaterThan(10);
-    expect(report.valid).toBe(report.errors === 0);
-  });
+  it.each(Object.entries(EXPECTED_LINE))(
+    '%s fixture reports it where it is',
+    async (code, line) => {
+      const report = await validateTrainingFile(fixture(`problems/${code}.jsonl`), {
+        model: code === 'example_too_long' ? 'gpt-3.5-turbo-0613' : 'gpt-4o-mini',
+      });
+      expect(report.counts[code as ProblemCode]).toBeGreaterThan(0);
+      const found = report.problems.find((p) => p.code === code);
+      expect(found?.line ?? null).toBe(line);
+      expect(found?.message.length).toBeGreaterThan(10);
+      expect(report.valid).toBe(report.errors === 0);
+    },
+  );
 
   it('invalid_json carries a column, path problems carry a JSON path', async () => {
     const json = await validateTrainingFile(fixture('problems/invalid_json.jsonl'));
@@ -85,10 +94,16 @@ describe('problem codes', () => {
   it('image_too_large: an inline image over 10 MB', async () => {
     const url = `data:image/png;base64,${'A'.repeat(14 * 1024 * 1024)}`;
     const line = JSON.stringify({
-      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url } }] }, { role: 'assistant', content: 'ok' }],
+      messages: [
+        { role: 'user', content: [{ type: 'image_url', image_url: { url } }] },
+        { role: 'assistant', content: 'ok' },
+      ],
     });
     const report = await validateTrainingFile({ text: `${line}\n` });
-    expect(report.problems.find((p) => p.code === 'image_too_large')).toMatchObject({ line: 1, path: 'messages[0].content[0]' });
+    expect(report.problems.find((p) => p.code === 'image_too_large')).toMatchObject({
+      line: 1,
+      path: 'messages[0].content[0]',
+    });
   });
 
   it('needs_uploads_api and file_too_large follow the 512 MB and 8 GB limits', () => {
