@@ -81,6 +81,7 @@ export function loadEncoding(name: EncodingName): Promise<LoadedEncoding> {
         core: new BytePairEncodingCore({
           bytePairRankDecoder: ranks,
           tokenSplitRegex: splitPattern,
+          mergeCacheSize: MERGE_CACHE_SIZE,
         }),
       };
     });
