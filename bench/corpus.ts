@@ -3,18 +3,9 @@
  * German, code, JSON and emoji, mixed the way support-bot transcripts mix them. Seeded, so every
  * run measures the same bytes.
  */
+import { seededRandom } from '../src/data/helpers/random.ts';
 
-/** A small fast seeded PRNG (mulberry32): the benchmarks must be reproducible, not secure. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const english =
   'the order account refund shipping delivery customer invoice payment card address warehouse package tracking number support agent request policy return exchange product warranty update status schedule billing subscription plan upgrade downgrade cancel renew receipt discount coupon balance statement transfer confirm verify issue problem resolve escalate ticket priority urgent today tomorrow week month please thank you could would should will can may might because however therefore meanwhile although quickly carefully exactly probably usually'.split(

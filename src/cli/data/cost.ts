@@ -1,14 +1,15 @@
 import { defaultCatalog } from '../../data/catalog/catalog.ts';
 import { estimateTrainingCost } from '../../data/cost.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { writeErr, writeJson, writeOut } from '../output/streams.ts';
+import { writeJson, writeOut } from '../output/streams.ts';
 import { renderCost } from './render.ts';
 import {
   type FileCommandOptions,
+  loadReport,
+  noteErrors,
   parseCount,
-  unknownModel,
+  readFailure,
   usage,
-  validateWithProgress,
 } from './shared.ts';
 
 /** `tunekit data cost`: exit 0 with an estimate, 1 when the file cannot be read, 2 on usage errors. */
@@ -16,20 +17,18 @@ export async function runCost(
   file: string,
   options: FileCommandOptions & { epochs?: string; json?: boolean },
 ): Promise<number> {
-  const modelError = unknownModel(options.model);
-  if (modelError) return usage(modelError);
-  const model = defaultCatalog.find(options.model as string);
-  if (!model) return usage('--model is required');
   const epochs =
     options.epochs === undefined || options.epochs === 'auto' ? 'auto' : parseCount(options.epochs);
-  if (epochs === undefined || epochs === 0)
+  if (epochs === undefined || epochs === 0) {
     return usage(`--epochs must be a positive whole number or "auto", got "${options.epochs}"`);
-  const report = await validateWithProgress(file, { ...options, maxProblems: 5 });
-  const readError = report.problems.find((p) => p.code === 'read_error');
-  if (readError) {
-    writeErr(`error: ${readError.message}`);
-    return ExitCode.Error;
   }
+  const report = await loadReport(file, options, 5);
+  if (typeof report === 'number') return report;
+  const failed = readFailure(report);
+  if (failed !== undefined) return failed;
+  // loadReport checked the model against the catalog; commander made --model required.
+  const model = defaultCatalog.find(options.model as string);
+  if (!model) return usage('--model is required');
   const estimate = estimateTrainingCost({
     model,
     tokensPerEpoch: report.stats.billableTokensPerEpoch,
@@ -42,7 +41,6 @@ export async function runCost(
     writeOut(
       `${file}: ${report.stats.examples.toLocaleString('en-US')} examples for ${model.id}\n${renderCost(estimate)}`,
     );
-  if (!report.valid)
-    writeErr(`note: the file has ${report.errors} errors; run \`tunekit data validate ${file}\``);
+  noteErrors(file, report);
   return ExitCode.Ok;
 }

@@ -55,3 +55,31 @@ export async function validateWithProgress(
     progress.done();
   }
 }
+
+/**
+ * The start of every command that reads a whole file: check `--model`, then validate. Returns
+ * the report, or the exit code to stop with (a usage error).
+ */
+export async function loadReport(
+  file: string,
+  options: FileCommandOptions,
+  maxProblems: number,
+): Promise<ValidationReport | number> {
+  const modelError = unknownModel(options.model);
+  if (modelError) return usage(modelError);
+  return validateWithProgress(file, { ...options, maxProblems });
+}
+
+/** For commands that need readable data: prints the read error and returns its exit code. */
+export function readFailure(report: ValidationReport): number | undefined {
+  const readError = report.problems.find((p) => p.code === 'read_error');
+  if (!readError) return undefined;
+  writeErr(`error: ${readError.message}`);
+  return ExitCode.Error;
+}
+
+/** Points at `validate` when a command that does not list problems ran on invalid data. */
+export function noteErrors(file: string, report: ValidationReport): void {
+  if (!report.valid)
+    writeErr(`note: the file has ${report.errors} errors; run \`tunekit data validate ${file}\``);
+}

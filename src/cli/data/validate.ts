@@ -1,25 +1,18 @@
 import { ExitCode } from '../exit-codes.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
 import { renderReport } from './render.ts';
-import {
-  type FileCommandOptions,
-  parseCount,
-  unknownModel,
-  usage,
-  validateWithProgress,
-} from './shared.ts';
+import { type FileCommandOptions, loadReport, parseCount, usage } from './shared.ts';
 
 /** `tunekit data validate`: exit 0 when the file is valid, 1 when not, 2 on a usage error. */
 export async function runValidate(
   file: string,
   options: FileCommandOptions & { json?: boolean },
 ): Promise<number> {
-  const modelError = unknownModel(options.model);
-  if (modelError) return usage(modelError);
   const maxProblems = parseCount(options.maxProblems ?? '50');
   if (maxProblems === undefined)
     return usage(`--max-problems must be a whole number, got "${options.maxProblems}"`);
-  const report = await validateWithProgress(file, { ...options, maxProblems });
+  const report = await loadReport(file, options, maxProblems);
+  if (typeof report === 'number') return report;
   if (options.json) writeJson(report);
   else writeOut(renderReport(file, report));
   return report.valid ? ExitCode.Ok : ExitCode.Error;

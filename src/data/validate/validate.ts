@@ -134,7 +134,9 @@ export async function validateTrainingFile(
       poolStarting ??= createCheckPool(threads);
       pool = await poolStarting;
     }
-    inFlight.push(pool ? pool.run(batch) : checkBatch(batch));
+    // Should a worker die (out of memory on a giant line, say), check its batch here instead:
+    // a crashed thread must not turn bad data into an exception.
+    inFlight.push(pool ? pool.run(batch).catch(() => checkBatch(batch)) : checkBatch(batch));
     // Results are collected in file order; waiting on the oldest batch bounds memory.
     while (inFlight.length >= maxInFlight)
       collect(await (inFlight.shift() as Promise<LineResult[]>));
