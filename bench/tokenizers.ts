@@ -33,6 +33,15 @@ const candidates: { name: string; load: () => Promise<Counter> }[] = [
     },
   },
   {
+    name: 'tunekit counter',
+    load: async () => {
+      // gpt-tokenizer's BPE core with tunekit's split patterns, merge cache and memo.
+      const { createTokenCounter } = await import('../src/data/tokens/counter.ts');
+      const counter = await createTokenCounter('o200k_base');
+      return (text) => counter.count(text);
+    },
+  },
+  {
     name: 'tiktoken (WASM)',
     load: async () => {
       const { get_encoding } = await import('tiktoken');

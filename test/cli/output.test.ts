@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderHistogram } from '../../src/cli/output/histogram.ts';
-import { formatCount, renderTable } from '../../src/cli/output/table.ts';
+import { formatBytes, formatCount, plural, renderTable } from '../../src/cli/output/table.ts';
 
 describe('CLI output helpers', () => {
   it('aligns tables, right-aligning all-numeric columns', () => {
@@ -40,7 +40,12 @@ describe('CLI output helpers', () => {
     ).toBe('a   █ 1\nbb  ██████████ 100\nc    0');
   });
 
-  it('formats counts the same on every locale', () => {
+  it('formats counts, plurals and sizes the same on every locale', () => {
     expect(formatCount(1234567)).toBe('1,234,567');
+    expect(plural(1, 'error')).toBe('1 error');
+    expect(plural(0, 'error')).toBe('0 errors');
+    expect(formatBytes(999)).toBe('999 B');
+    expect(formatBytes(38_820)).toBe('38.8 KB');
+    expect(formatBytes(2_500_000_000)).toBe('2.5 GB');
   });
 });

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { TRAINING_FORMATS } from '../../data/formats/format.ts';
+import { TRAINING_FORMATS } from '../../data/formats/names.ts';
 
 /** `--format`, restricted to the known formats (commander reports others as usage errors). */
 const formatOption = () =>

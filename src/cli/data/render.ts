@@ -4,7 +4,7 @@ import type { Distribution } from '../../data/stats.ts';
 import type { DataStatistics, ValidationReport } from '../../data/validate/report.ts';
 import { paint } from '../output/color.ts';
 import { renderHistogram } from '../output/histogram.ts';
-import { formatCount, renderTable } from '../output/table.ts';
+import { formatBytes, formatCount, plural, renderTable } from '../output/table.ts';
 
 const out = process.stdout;
 
@@ -78,7 +78,7 @@ function renderProblem(file: string, p: Problem): string {
 /** The full human report of `tunekit data validate`. */
 export function renderReport(file: string, report: ValidationReport): string {
   const head = [
-    `${paint(out, 'bold', file)}: ${report.format ?? 'unknown'} format${report.formatForced ? ' (forced)' : ''}, ${formatCount(report.stats.examples)} examples, ${(report.bytes / 1e6).toFixed(1)} MB`,
+    `${paint(out, 'bold', file)}: ${report.format ?? 'unknown'} format${report.formatForced ? ' (forced)' : ''}, ${plural(report.stats.examples, 'example')}, ${formatBytes(report.bytes)}`,
     `tokens counted with ${report.encoding}${report.model ? ` for ${report.model}` : ' (no --model: no token limit or cost)'}`,
   ];
   const sections = [head.join('\n'), renderStats(report)];
@@ -102,12 +102,12 @@ export function renderReport(file: string, report: ValidationReport): string {
     ? paint(
         out,
         'green',
-        `✓ valid${report.warnings > 0 ? ` (${formatCount(report.warnings)} warnings)` : ''}`,
+        `✓ valid${report.warnings > 0 ? ` (${plural(report.warnings, 'warning')})` : ''}`,
       )
     : paint(
         out,
         'red',
-        `✗ invalid: ${formatCount(report.errors)} errors, ${formatCount(report.warnings)} warnings`,
+        `✗ invalid: ${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`,
       );
   sections.push(verdict);
   return sections.join('\n\n');

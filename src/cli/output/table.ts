@@ -48,3 +48,32 @@ export function renderTable(rows: readonly (readonly string[])[], indent = ''): 
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');
 }
+
+/**
+ * `count noun`, with the noun in the plural unless the count is one.
+ *
+ * @example
+ * plural(1, 'error'); // '1 error'
+ * plural(1200, 'example'); // '1,200 examples'
+ */
+export function plural(count: number, noun: string): string {
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A byte size for people: B, KB, MB or GB (decimal units, one decimal).
+ *
+ * @example
+ * formatBytes(1_500_000); // '1.5 MB'
+ */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}

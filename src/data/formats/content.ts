@@ -10,7 +10,13 @@ export type TextPart = z.infer<typeof TextPart>;
 /** Image URLs the fine-tuning API accepts: https, or a base64 data URL of a JPEG, PNG or WEBP. */
 export const IMAGE_DATA_URL = /^data:image\/(png|jpeg|jpg|webp);base64,/i;
 
-/** True when `url` is a form of image URL the fine-tuning API accepts. */
+/**
+ * True when `url` is a form of image URL the fine-tuning API accepts.
+ *
+ * @example
+ * isAcceptedImageUrl('https://example.com/cat.png'); // true
+ * isAcceptedImageUrl('data:image/gif;base64,R0lGOD…'); // false: GIF is not accepted
+ */
 export function isAcceptedImageUrl(url: string): boolean {
   return url.startsWith('https://') || IMAGE_DATA_URL.test(url);
 }

@@ -1,12 +1,11 @@
 import type { z } from 'zod';
 import { ChatExample } from './chat.ts';
 import { CompletionExample } from './completion.ts';
+import { TRAINING_FORMATS, type TrainingFormat } from './names.ts';
 import { PreferenceExample } from './preference.ts';
 import { ReinforcementExample } from './reinforcement.ts';
 
-/** The training file formats, by the name `--format` and the report use. */
-export const TRAINING_FORMATS = ['chat', 'preference', 'reinforcement', 'completion'] as const;
-export type TrainingFormat = (typeof TRAINING_FORMATS)[number];
+export { TRAINING_FORMATS, type TrainingFormat };
 
 /** The schema of one line of each format. */
 export const EXAMPLE_SCHEMAS = {

@@ -9,7 +9,13 @@ export interface SplitOptions {
   seed?: number;
 }
 
-/** How many examples go to validation. */
+/**
+ * How many examples go to validation: `validationSize` (capped at the total) or the rounded
+ * fraction.
+ *
+ * @example
+ * validationCount(95, { validationFraction: 0.1 }); // 10
+ */
 export function validationCount(total: number, options: SplitOptions = {}): number {
   if (options.validationSize !== undefined)
     return Math.max(0, Math.min(total, Math.floor(options.validationSize)));

@@ -1,6 +1,9 @@
 /**
  * Offset of the first byte that breaks UTF-8 in `bytes`, or -1 when all of it is valid.
  * (`buffer.isUtf8` answers yes or no; the report wants the column.)
+ *
+ * @example
+ * firstInvalidUtf8(Buffer.from([0x61, 0xc3, 0x28])); // 1
  */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;

@@ -12,6 +12,9 @@ const isBreak = (code: number) => code === 32 || (code >= 9 && code <= 13);
 /**
  * Cheap pre-check: can `text` hold a run of {@link LONG_RUN} characters? Only a string with a
  * long stretch free of ASCII spaces and line breaks, or a long stretch of them, can.
+ *
+ * @example
+ * mayHoldLongRun('word '.repeat(1000)); // false
  */
 export function mayHoldLongRun(text: string): boolean {
   if (text.length < LONG_RUN) return false;
