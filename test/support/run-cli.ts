@@ -33,10 +33,12 @@ export function runCliInTerminal(
   const command = [`${root}node_modules/.bin/node`, `${root}src/cli/index.ts`, ...args]
     .map((a) => `'${a}'`)
     .join(' ');
+  const { CI: _ci, ...rest } = withoutColorVariables(process.env);
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...withoutColorVariables(process.env), ...env },
+    // A user's terminal: TERM set (CI runs have none, and Node then assumes no colours).
+    env: { ...rest, TERM: 'xterm-256color', ...env },
   });
   return { code: result.status, screen: result.stdout };
 }
