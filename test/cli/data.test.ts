@@ -102,7 +102,7 @@ describe('tunekit data stats / cost / split', () => {
   });
 
   it('cost prices tokens × epochs exactly', () => {
-    const { code, stdout } = runCli([
+    const args = [
       'data',
       'cost',
       fixture('tool-calls.jsonl'),
@@ -110,8 +110,8 @@ describe('tunekit data stats / cost / split', () => {
       'gpt-3.5-turbo',
       '--epochs',
       '3',
-      '--json',
-    ]);
+    ];
+    const { code, stdout } = runCli([...args, '--json']);
     expect(code).toBe(0);
     const estimate = JSON.parse(stdout);
     expect(estimate).toMatchObject({
@@ -129,15 +129,7 @@ describe('tunekit data stats / cost / split', () => {
         .replace(/0+$/, '')
         .padEnd(2, '0')}`,
     );
-    const human = runCli([
-      'data',
-      'cost',
-      fixture('tool-calls.jsonl'),
-      '--model',
-      'gpt-3.5-turbo',
-      '--epochs',
-      '3',
-    ]);
+    const human = runCli(args);
     expect(human.stdout).toContain(`$${estimate.usd} = `);
   });
 

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { detectLineFormat, sameFamily } from '../formats/detect.ts';
 import { EXAMPLE_SCHEMAS, type TrainingFormat } from '../formats/format.ts';
+import { conversationOf, isObject } from '../loose.ts';
 import { type Problem, problem } from '../problems.ts';
 import type { ExampleTokenCounter } from '../tokens/example-tokens.ts';
 import { parseJsonLine } from './parse-json.ts';
@@ -36,19 +37,6 @@ export interface LineResult {
   problems: Problem[];
   /** Present when the line is an example of the file's format, valid or not. */
   example?: ExampleFacts;
-}
-
-type Loose = Record<string, unknown>;
-const isObject = (value: unknown): value is Loose =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-function conversation(value: Loose, format: TrainingFormat): unknown[] {
-  if (format === 'completion') return [];
-  if (format === 'preference') {
-    const input = isObject(value.input) ? value.input : {};
-    return Array.isArray(input.messages) ? input.messages : [];
-  }
-  return Array.isArray(value.messages) ? value.messages : [];
 }
 
 /**
@@ -125,7 +113,7 @@ export function checkLine(text: string, line: number, context: LineCheckContext)
     );
   }
 
-  const messages = conversation(value, format);
+  const messages = conversationOf(value, format)?.messages ?? [];
   return {
     line,
     problems,

@@ -1,29 +1,10 @@
 import type { TrainingFormat } from '../formats/format.ts';
+import { conversationOf, isObject, type Loose } from '../loose.ts';
 import { formatPath, type Problem, problem } from '../problems.ts';
 
 /** Limits of vision fine-tuning, from OpenAI's vision fine-tuning guide. */
 export const MAX_IMAGES_PER_EXAMPLE = 10;
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-
-type Loose = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Loose =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/** The conversations of an example, each with the JSON path of its array. */
-function conversations(
-  value: Loose,
-  format: TrainingFormat,
-): { path: string; messages: unknown[] }[] {
-  if (format === 'preference') {
-    const input = isObject(value.input) ? value.input : {};
-    const out: { path: string; messages: unknown[] }[] = [];
-    if (Array.isArray(input.messages))
-      out.push({ path: 'input.messages', messages: input.messages });
-    return out;
-  }
-  return Array.isArray(value.messages) ? [{ path: 'messages', messages: value.messages }] : [];
-}
 
 /**
  * Pairs tool calls with tool responses. A call must be answered before the conversation goes
@@ -115,7 +96,9 @@ function checkImages(
 export function ruleProblems(value: Loose, format: TrainingFormat, line: number): Problem[] {
   const problems: Problem[] = [];
   let images = 0;
-  for (const { path, messages } of conversations(value, format)) {
+  const conversation = conversationOf(value, format);
+  if (conversation) {
+    const { path, messages } = conversation;
     problems.push(...checkToolPairing(path, messages, line));
     const imageCheck = checkImages(path, messages, line);
     images += imageCheck.images;

@@ -1,5 +1,6 @@
 import type { ImageTokenRule } from '../catalog/entry.ts';
 import type { TrainingFormat } from '../formats/format.ts';
+import { isObject, type Loose } from '../loose.ts';
 import type { TokenCounter } from './counter.ts';
 import { dataUrlDimensions, imageTokens } from './images.ts';
 
@@ -30,9 +31,6 @@ export interface ExampleTokens {
   imagesNotCounted: number;
 }
 
-type Loose = Record<string, unknown>;
-const isObject = (value: unknown): value is Loose =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const stripPeriod = (text: string) => (text.endsWith('.') ? text.slice(0, -1) : text);
 

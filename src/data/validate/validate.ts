@@ -8,6 +8,7 @@ import { estimateTrainingCost } from '../cost.ts';
 import { UnknownModelError } from '../errors.ts';
 import { detectLineFormat } from '../formats/detect.ts';
 import type { TrainingFormat } from '../formats/format.ts';
+import { isObject } from '../loose.ts';
 import { type Problem, problem } from '../problems.ts';
 import { type ReadLinesOptions, readLines } from '../reader/lines.ts';
 import { describeSource, sourceSize, type TrainingSource } from '../reader/source.ts';
@@ -57,15 +58,7 @@ const MAX_UNDECIDED_LINES = 1_000;
 /** The first detectable line decides the format (chat and reinforcement share a family). */
 function detectFormat(text: string): TrainingFormat | undefined {
   const parsed = parseJsonLine(text, 0);
-  if (
-    !parsed.ok ||
-    parsed.value === null ||
-    typeof parsed.value !== 'object' ||
-    Array.isArray(parsed.value)
-  ) {
-    return undefined;
-  }
-  return detectLineFormat(parsed.value as Record<string, unknown>);
+  return parsed.ok && isObject(parsed.value) ? detectLineFormat(parsed.value) : undefined;
 }
 
 function resolveModel(options: ValidateOptions): ModelEntry | undefined {
