@@ -79,6 +79,11 @@ export function estimateTrainingCost(input: {
   const { model, tokensPerEpoch, examples } = input;
   const auto = input.epochs === undefined || input.epochs === 'auto';
   const epochs = auto ? autoEpochs(examples) : (input.epochs as number);
+  if (!Number.isInteger(epochs) || epochs < 1) {
+    throw new RangeError(
+      `epochs must be a whole number ≥ 1 or 'auto', got ${String(input.epochs)}`,
+    );
+  }
   const trainedTokens = tokensPerEpoch * epochs;
   const base = { model: model.id, epochs, autoEpochs: auto, tokensPerEpoch, trainedTokens };
   if (!model.training) {

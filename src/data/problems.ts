@@ -1,70 +1,152 @@
 /**
  * Every problem the validator can report. An `error` makes the API reject the file (or the job
- * fail); a `warning` does not block an upload but costs money or quality.
+ * fail); a `warning` does not block an upload but costs money or quality. A `line` problem
+ * always names its line; a `file` problem is about the file as a whole and names none.
  */
 export const PROBLEM_CATALOG = {
-  read_error: { severity: 'error', summary: 'The source could not be read.' },
-  empty_file: { severity: 'error', summary: 'The file has no examples.' },
-  bom: { severity: 'warning', summary: 'The file starts with a UTF-8 byte order mark.' },
-  invalid_utf8: { severity: 'error', summary: 'The line is not valid UTF-8.' },
-  blank_line: { severity: 'warning', summary: 'The line is blank.' },
-  line_too_long: { severity: 'error', summary: 'The line is longer than the reader accepts.' },
-  invalid_json: { severity: 'error', summary: 'The line is not valid JSON.' },
-  not_an_object: { severity: 'error', summary: 'The line is JSON but not an object.' },
-  unknown_format: { severity: 'error', summary: 'The line matches no training format.' },
-  mixed_formats: { severity: 'error', summary: 'The line has another format than the file.' },
-  missing_messages: { severity: 'error', summary: 'The example has no `messages` array.' },
-  empty_messages: { severity: 'error', summary: 'The `messages` array is empty.' },
-  unknown_role: { severity: 'error', summary: 'A message has a role the format does not know.' },
-  unknown_key: { severity: 'error', summary: 'An object has a key the format does not know.' },
-  missing_content: { severity: 'error', summary: 'A message has no content.' },
-  missing_field: { severity: 'error', summary: 'A required field is missing.' },
-  invalid_field: { severity: 'error', summary: 'A field has the wrong type or value.' },
-  no_assistant_message: { severity: 'error', summary: 'The example has no assistant message.' },
+  read_error: { severity: 'error', summary: 'The source could not be read.', scope: 'file' },
+  empty_file: { severity: 'error', summary: 'The file has no examples.', scope: 'file' },
+  bom: {
+    severity: 'warning',
+    summary: 'The file starts with a UTF-8 byte order mark.',
+    scope: 'line',
+  },
+  invalid_utf8: { severity: 'error', summary: 'The line is not valid UTF-8.', scope: 'line' },
+  blank_line: { severity: 'warning', summary: 'The line is blank.', scope: 'line' },
+  line_too_long: {
+    severity: 'error',
+    summary: 'The line is longer than the reader accepts.',
+    scope: 'line',
+  },
+  invalid_json: { severity: 'error', summary: 'The line is not valid JSON.', scope: 'line' },
+  not_an_object: {
+    severity: 'error',
+    summary: 'The line is JSON but not an object.',
+    scope: 'line',
+  },
+  unknown_format: {
+    severity: 'error',
+    summary: 'The line matches no training format.',
+    scope: 'line',
+  },
+  mixed_formats: {
+    severity: 'error',
+    summary: 'The line has another format than the file.',
+    scope: 'line',
+  },
+  format_not_supported: {
+    severity: 'error',
+    summary: 'The model does not train on files of this format.',
+    scope: 'file',
+  },
+  missing_messages: {
+    severity: 'error',
+    summary: 'The example has no `messages` array.',
+    scope: 'line',
+  },
+  empty_messages: { severity: 'error', summary: 'The `messages` array is empty.', scope: 'line' },
+  unknown_role: {
+    severity: 'error',
+    summary: 'A message has a role the format does not know.',
+    scope: 'line',
+  },
+  unknown_key: {
+    severity: 'error',
+    summary: 'An object has a key the format does not know.',
+    scope: 'line',
+  },
+  missing_content: { severity: 'error', summary: 'A message has no content.', scope: 'line' },
+  missing_field: { severity: 'error', summary: 'A required field is missing.', scope: 'line' },
+  invalid_field: {
+    severity: 'error',
+    summary: 'A field has the wrong type or value.',
+    scope: 'line',
+  },
+  no_assistant_message: {
+    severity: 'error',
+    summary: 'The example has no assistant message.',
+    scope: 'line',
+  },
   missing_preference_output: {
     severity: 'error',
     summary: 'A preference example lacks `preferred_output` or `non_preferred_output`.',
+    scope: 'line',
   },
-  invalid_weight: { severity: 'error', summary: 'A `weight` is not 0 or 1.' },
+  invalid_weight: { severity: 'error', summary: 'A `weight` is not 0 or 1.', scope: 'line' },
   weight_on_non_assistant: {
     severity: 'error',
     summary: 'A `weight` is set on a message that is not from the assistant.',
+    scope: 'line',
   },
   tool_call_without_response: {
     severity: 'error',
     summary: 'A tool call is followed by more messages but no tool response with its id.',
+    scope: 'line',
   },
   tool_response_without_call: {
     severity: 'error',
     summary: 'A tool message answers no earlier tool call.',
+    scope: 'line',
   },
   image_not_in_user_message: {
     severity: 'error',
     summary: 'An image is in a message that is not from the user.',
+    scope: 'line',
   },
   invalid_image_url: {
     severity: 'error',
     summary: 'An image URL is neither https nor a JPEG/PNG/WEBP base64 data URL.',
+    scope: 'line',
   },
-  too_many_images: { severity: 'error', summary: 'The example has more than 10 images.' },
-  image_too_large: { severity: 'error', summary: 'An inline image is larger than 10 MB.' },
-  duplicate_example: { severity: 'warning', summary: 'The example repeats an earlier line.' },
-  too_few_examples: { severity: 'error', summary: 'The file has fewer than 10 examples.' },
-  few_examples: { severity: 'warning', summary: 'The file has fewer than 50 examples.' },
+  too_many_images: {
+    severity: 'error',
+    summary: 'The example has more than 10 images.',
+    scope: 'line',
+  },
+  image_too_large: {
+    severity: 'error',
+    summary: 'An inline image is larger than 10 MB.',
+    scope: 'line',
+  },
+  duplicate_example: {
+    severity: 'warning',
+    summary: 'The example repeats an earlier line.',
+    scope: 'line',
+  },
+  too_few_examples: {
+    severity: 'error',
+    summary: 'The file has fewer than 10 examples.',
+    scope: 'file',
+  },
+  few_examples: {
+    severity: 'warning',
+    summary: 'The file has fewer than 50 examples.',
+    scope: 'file',
+  },
   example_too_long: {
     severity: 'warning',
     summary: "The example exceeds the model's token limit and will be truncated.",
+    scope: 'line',
   },
   approximate_token_count: {
     severity: 'warning',
     summary: 'A long unbroken run of characters was counted in chunks: the count is approximate.',
+    scope: 'line',
   },
   needs_uploads_api: {
     severity: 'warning',
     summary: 'The file is over 512 MB: upload it with the Uploads API.',
+    scope: 'file',
   },
-  file_too_large: { severity: 'error', summary: 'The file is over 8 GB, the largest upload.' },
-} as const satisfies Record<string, { severity: Severity; summary: string }>;
+  file_too_large: {
+    severity: 'error',
+    summary: 'The file is over 8 GB, the largest upload.',
+    scope: 'file',
+  },
+} as const satisfies Record<
+  string,
+  { severity: Severity; summary: string; scope: 'file' | 'line' }
+>;
 
 export type Severity = 'error' | 'warning';
 export type ProblemCode = keyof typeof PROBLEM_CATALOG;

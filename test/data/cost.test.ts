@@ -87,6 +87,16 @@ describe('estimateTrainingCost', () => {
     expect(estimate.note).toMatch(/per hour/);
   });
 
+  it('rejects epochs that are not a whole number of at least one', () => {
+    const gpt35 = model('gpt-3.5-turbo');
+    expect(() =>
+      estimateTrainingCost({ model: gpt35, tokensPerEpoch: 1, examples: 1, epochs: 0 }),
+    ).toThrow(RangeError);
+    expect(() =>
+      estimateTrainingCost({ model: gpt35, tokensPerEpoch: 1, examples: 1, epochs: 2.5 }),
+    ).toThrow(RangeError);
+  });
+
   it('bills each example up to the per-example limit', () => {
     expect(billableTokensPerEpoch([10, 70_000, 65_536], 65_536)).toBe(10 + 65_536 + 65_536);
     expect(billableTokensPerEpoch([10, 70_000], null)).toBe(70_010);

@@ -102,7 +102,9 @@ export async function validateTrainingFile(
       ? defaultThreads()
       : options.workers;
   let pool: CheckPool | undefined;
-  let poolStarting: Promise<CheckPool> | undefined;
+  // Set once the pool was tried: it is started at most once, and a failure to start it (no
+  // worker support in this runtime, say) means checking inline, not failing the validation.
+  let poolStarting: Promise<CheckPool | undefined> | undefined;
   const inFlight: Promise<LineResult[]>[] = [];
   const maxInFlight = Math.max(2, threads * 4);
   let pending: { number: number; text: string }[] = [];
@@ -124,7 +126,7 @@ export async function validateTrainingFile(
     // never loads a tokenizer; a stream of unknown size switches once it proves large.
     const large = (totalBytes ?? bytesRead) >= WORKER_THRESHOLD_BYTES;
     if (!pool && threads > 0 && large) {
-      poolStarting ??= createCheckPool(threads);
+      poolStarting ??= createCheckPool(threads).catch(() => undefined);
       pool = await poolStarting;
     }
     // Should a worker die (out of memory on a giant line, say), check its batch here instead:
@@ -193,6 +195,14 @@ export async function validateTrainingFile(
     }
   }
 
+  if (model && format && !model.formats.includes(format)) {
+    collector.addFileProblem(
+      problem(
+        'format_not_supported',
+        `${model.id} does not train on ${format} files; it takes: ${model.formats.join(', ')}`,
+      ),
+    );
+  }
   const size = totalBytes ?? bytesRead;
   for (const p of fileSizeProblems(size)) collector.addFileProblem(p);
   const examples = collector.examples;

@@ -15,6 +15,7 @@ const EXPECTED_LINE: Partial<Record<ProblemCode, number | null>> = {
   not_an_object: 2,
   unknown_format: 2,
   mixed_formats: 2,
+  format_not_supported: null,
   missing_messages: 2,
   empty_messages: 2,
   unknown_role: 2,
@@ -38,6 +39,12 @@ const EXPECTED_LINE: Partial<Record<ProblemCode, number | null>> = {
   approximate_token_count: 2,
 };
 
+/** Models the fixtures need: a short token limit, or a model without preference training. */
+const MODEL_FOR: Partial<Record<ProblemCode, string>> = {
+  example_too_long: 'gpt-3.5-turbo-0613',
+  format_not_supported: 'gpt-3.5-turbo',
+};
+
 /** Codes triggered by a generated input rather than a fixture file (see the tests below). */
 const GENERATED: ProblemCode[] = [
   'read_error',
@@ -58,7 +65,7 @@ describe('problem codes', () => {
     '%s fixture reports it where it is',
     async (code, line) => {
       const report = await validateTrainingFile(fixture(`problems/${code}.jsonl`), {
-        model: code === 'example_too_long' ? 'gpt-3.5-turbo-0613' : 'gpt-4o-mini',
+        model: MODEL_FOR[code as ProblemCode] ?? 'gpt-4o-mini',
       });
       expect(report.counts[code as ProblemCode]).toBeGreaterThan(0);
       const found = report.problems.find((p) => p.code === code);
