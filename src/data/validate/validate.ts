@@ -1,21 +1,20 @@
 import { performance } from 'node:perf_hooks';
 import { defaultCatalog, type ModelCatalog } from '../catalog/catalog.ts';
 import type { ModelEntry } from '../catalog/entry.ts';
-import { checkBatch, type LineBatch } from '../check/batch.ts';
-import type { LineResult } from '../check/line.ts';
 import { parseJsonLine } from '../check/parse-json.ts';
 import { estimateTrainingCost } from '../cost.ts';
 import { UnknownModelError } from '../errors.ts';
 import { detectLineFormat } from '../formats/detect.ts';
 import type { TrainingFormat } from '../formats/format.ts';
 import { isObject } from '../loose.ts';
-import { type Problem, problem } from '../problems.ts';
+import { problem } from '../problems.ts';
 import { type ReadLinesOptions, readLines } from '../reader/lines.ts';
 import { describeSource, sourceSize, type TrainingSource } from '../reader/source.ts';
 import type { EncodingName } from '../tokens/encodings.ts';
 import { ReportCollector } from './collector.ts';
 import { exampleCountProblems, fileSizeProblems } from './file-checks.ts';
-import { type CheckPool, createCheckPool, defaultThreads } from './pool.ts';
+import { OrderedLineChecker } from './ordered-checker.ts';
+import { defaultThreads } from './pool.ts';
 import type { ValidationReport } from './report.ts';
 
 /** Progress of a validation, reported as batches are read. */
@@ -45,13 +44,8 @@ export interface ValidateOptions extends ReadLinesOptions {
   onProgress?: (progress: ValidationProgress) => void;
 }
 
-/** Batches of about this many bytes are checked together (inline or on a worker). */
-const BATCH_BYTES = 256 * 1024;
-const BATCH_LINES = 2_000;
 /** Workers pay for themselves only past a few MB (each loads the tokenizer). */
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
-/** Reader problems held back for ordering before pending batches are drained. */
-const MAX_WAITING_PROBLEMS = 10_000;
 /** Lines held while the format is still unknown; past this the file is taken as chat. */
 const MAX_UNDECIDED_LINES = 1_000;
 
@@ -101,84 +95,43 @@ export async function validateTrainingFile(
     options.workers === undefined || options.workers === 'auto'
       ? defaultThreads()
       : options.workers;
-  let pool: CheckPool | undefined;
-  // Set once the pool was tried: it is started at most once, and a failure to start it (no
-  // worker support in this runtime, say) means checking inline, not failing the validation.
-  let poolStarting: Promise<CheckPool | undefined> | undefined;
-  const inFlight: Promise<LineResult[]>[] = [];
-  const maxInFlight = Math.max(2, threads * 4);
-  let pending: { number: number; text: string }[] = [];
-  let pendingBytes = 0;
-
-  const settings = () => ({
-    format: format ?? 'chat',
-    encoding,
-    maxTokensPerExample: limit,
-    imageTokens: model?.imageTokens ?? null,
-  });
-
-  const dispatch = async () => {
-    if (pending.length === 0) return;
-    const batch: LineBatch = { settings: settings(), lines: pending };
-    pending = [];
-    pendingBytes = 0;
+  const checker = new OrderedLineChecker({
+    collector,
+    settings: () => ({
+      format: format ?? 'chat',
+      encoding,
+      maxTokensPerExample: limit,
+      imageTokens: model?.imageTokens ?? null,
+    }),
+    threads,
     // A source known to be large goes to the workers from the first batch, so this thread
     // never loads a tokenizer; a stream of unknown size switches once it proves large.
-    const large = (totalBytes ?? bytesRead) >= WORKER_THRESHOLD_BYTES;
-    if (!pool && threads > 0 && large) {
-      poolStarting ??= createCheckPool(threads).catch(() => undefined);
-      pool = await poolStarting;
-    }
-    // Should a worker die (out of memory on a giant line, say), check its batch here instead:
-    // a crashed thread must not turn bad data into an exception.
-    inFlight.push(pool ? pool.run(batch).catch(() => checkBatch(batch)) : checkBatch(batch));
-    // Results are collected in file order; waiting on the oldest batch bounds memory.
-    while (inFlight.length >= maxInFlight)
-      collect(await (inFlight.shift() as Promise<LineResult[]>));
-    options.onProgress?.({ bytesRead, totalBytes, lines: collector.lines });
-  };
-  // Problems the reader finds (blank lines, bad UTF-8) wait here so that the listed problems
-  // stay in line order with those of batches still being checked.
-  const readerProblems: Problem[] = [];
-  const flushReaderProblems = (beforeLine: number) => {
-    while (readerProblems.length > 0 && (readerProblems[0]?.line ?? 0) < beforeLine) {
-      collector.addLineProblem(readerProblems.shift() as Problem);
-    }
-  };
-  const collect = (results: LineResult[]) => {
-    for (const result of results) {
-      flushReaderProblems(result.line + 1);
-      collector.addResult(result);
-    }
-  };
+    useWorkers: () => (totalBytes ?? bytesRead) >= WORKER_THRESHOLD_BYTES,
+    onBatch: () => options.onProgress?.({ bytesRead, totalBytes, lines: collector.lines }),
+  });
 
+  let undecidedLines = 0;
   try {
     for await (const line of readLines(source, options)) {
       collector.lines++;
       bytesRead += line.bytes;
-      readerProblems.push(...line.problems);
-      if (readerProblems.length >= MAX_WAITING_PROBLEMS) {
-        // A run of bad lines: check what is pending so the waiting problems can be listed.
-        await dispatch();
-        while (inFlight.length > 0) collect(await (inFlight.shift() as Promise<LineResult[]>));
-        flushReaderProblems(line.number + 1);
-      }
+      await checker.addReaderProblems(line.problems, line.number);
       if (line.text === undefined) continue;
       if (line.blank) {
         collector.blankLines++;
-        readerProblems.push(
-          problem('blank_line', 'blank line: JSONL wants one example per line', {
-            line: line.number,
-          }),
-        );
+        const blank = problem('blank_line', 'blank line: JSONL wants one example per line', {
+          line: line.number,
+        });
+        await checker.addReaderProblems([blank], line.number);
         continue;
       }
-      if (format === undefined) format = detectFormat(line.text);
-      pending.push({ number: line.number, text: line.text });
-      pendingBytes += line.bytes;
-      const undecided = format === undefined && pending.length < MAX_UNDECIDED_LINES;
-      if (!undecided && (pendingBytes >= BATCH_BYTES || pending.length >= BATCH_LINES))
-        await dispatch();
+      if (format === undefined) {
+        format = detectFormat(line.text);
+        undecidedLines++;
+      }
+      // Lines wait until the format is known (or clearly never will be).
+      const decided = format !== undefined || undecidedLines >= MAX_UNDECIDED_LINES;
+      await checker.addLine({ number: line.number, text: line.text }, line.bytes, decided);
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -186,13 +139,7 @@ export async function validateTrainingFile(
       problem('read_error', `could not read ${describeSource(source)}: ${reason}`),
     );
   } finally {
-    try {
-      await dispatch();
-      while (inFlight.length > 0) collect(await (inFlight.shift() as Promise<LineResult[]>));
-      flushReaderProblems(Number.POSITIVE_INFINITY);
-    } finally {
-      await pool?.close();
-    }
+    await checker.finish();
   }
 
   if (model && format && !model.formats.includes(format)) {
