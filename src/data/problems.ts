@@ -19,6 +19,11 @@ export const PROBLEM_CATALOG = {
     scope: 'line',
   },
   invalid_json: { severity: 'error', summary: 'The line is not valid JSON.', scope: 'line' },
+  too_deeply_nested: {
+    severity: 'error',
+    summary: 'The line nests arrays or objects too deeply to check.',
+    scope: 'line',
+  },
   not_an_object: {
     severity: 'error',
     summary: 'The line is JSON but not an object.',

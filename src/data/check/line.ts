@@ -86,6 +86,31 @@ export function checkLine(text: string, line: number, context: LineCheckContext)
     };
   }
 
+  try {
+    return checkExample(value, format, line, context);
+  } catch (error) {
+    // Schema checks, serialization and rules recurse into the value: nesting thousands of levels
+    // deep overflows the stack. That is a property of the data, so it becomes a problem.
+    if (!(error instanceof RangeError)) throw error;
+    return {
+      line,
+      problems: [
+        problem(
+          'too_deeply_nested',
+          `the line nests arrays or objects too deeply to check (${error.message})`,
+          { line },
+        ),
+      ],
+    };
+  }
+}
+
+function checkExample(
+  value: Record<string, unknown>,
+  format: TrainingFormat,
+  line: number,
+  context: LineCheckContext,
+): LineResult {
   const problems: Problem[] = [];
   const result = EXAMPLE_SCHEMAS[format].safeParse(value);
   if (!result.success) problems.push(...schemaProblems(result.error.issues, value, line));

@@ -11,11 +11,15 @@ const POSITION = /position (\d+)/;
  */
 function errorOffset(text: string, reason: string): number {
   const errors: ParseError[] = [];
-  parseLenient(text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: false,
-  });
+  try {
+    parseLenient(text, errors, {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: false,
+    });
+  } catch {
+    // jsonc-parser recurses: nesting deep enough overflows the stack. V8's position will do.
+  }
   const first = errors[0]?.offset;
   if (first !== undefined) return first;
   const match = POSITION.exec(reason);

@@ -8,7 +8,7 @@ import { detectLineFormat } from '../formats/detect.ts';
 import type { TrainingFormat } from '../formats/format.ts';
 import { isObject } from '../loose.ts';
 import { problem } from '../problems.ts';
-import { type ReadLinesOptions, readLines } from '../reader/lines.ts';
+import { type ReadLinesOptions, readLines, type SourceLine } from '../reader/lines.ts';
 import { describeSource, sourceSize, type TrainingSource } from '../reader/source.ts';
 import type { EncodingName } from '../tokens/encodings.ts';
 import { ReportCollector } from './collector.ts';
@@ -111,8 +111,23 @@ export async function validateTrainingFile(
   });
 
   let undecidedLines = 0;
+  const lines = readLines(source, options);
   try {
-    for await (const line of readLines(source, options)) {
+    for (;;) {
+      // Only the reading itself can fail with a read error; anything the checks throw is a bug
+      // and must not be reported as if the file were unreadable.
+      let next: IteratorResult<SourceLine>;
+      try {
+        next = await lines.next();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        collector.addFileProblem(
+          problem('read_error', `could not read ${describeSource(source)}: ${reason}`),
+        );
+        break;
+      }
+      if (next.done) break;
+      const line = next.value;
       collector.lines++;
       bytesRead += line.bytes;
       await checker.addReaderProblems(line.problems, line.number);
@@ -133,12 +148,9 @@ export async function validateTrainingFile(
       const decided = format !== undefined || undecidedLines >= MAX_UNDECIDED_LINES;
       await checker.addLine({ number: line.number, text: line.text }, line.bytes, decided);
     }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    collector.addFileProblem(
-      problem('read_error', `could not read ${describeSource(source)}: ${reason}`),
-    );
   } finally {
+    // Closes the file if the loop ended early.
+    await lines.return(undefined);
     await checker.finish();
   }
 

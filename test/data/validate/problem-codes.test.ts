@@ -47,6 +47,7 @@ const MODEL_FOR: Partial<Record<ProblemCode, string>> = {
 
 /** Codes triggered by a generated input rather than a fixture file (see the tests below). */
 const GENERATED: ProblemCode[] = [
+  'too_deeply_nested',
   'read_error',
   'line_too_long',
   'image_too_large',
@@ -111,6 +112,23 @@ describe('problem codes', () => {
       line: 1,
       path: 'messages[0].content[0]',
     });
+  });
+
+  it('too_deeply_nested: hostile nesting is reported, never a stack overflow', async () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const lines = [
+      `{"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"y"}],"tools":${deep}}`,
+      '['.repeat(1_000_000),
+      deep,
+    ];
+    const report = await validateTrainingFile({ text: `${lines.join('\n')}\n` });
+    expect(
+      report.problems.filter((p) => p.line !== undefined).map((p) => [p.line, p.code]),
+    ).toEqual([
+      [1, 'too_deeply_nested'],
+      [2, 'invalid_json'],
+      [3, 'not_an_object'],
+    ]);
   });
 
   it('needs_uploads_api and file_too_large follow the 512 MB and 8 GB limits', () => {
