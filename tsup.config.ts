@@ -12,13 +12,20 @@ export default defineConfig([
   {
     // The library entry points: ESM and CJS, each with its own declarations.
     ...shared,
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
-    // tunekit/testing resolves the optional msw peer from its own location with
-    // createRequire(import.meta.url): the shim gives the CJS build an import.meta.url too.
-    shims: true,
+    entry: { index: 'src/index.ts', data: 'src/data/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
+    // `import.meta.url` locates the data worker and lets tunekit/testing resolve the optional
+    // msw peer from its own location (createRequire): the CJS build needs it shimmed.
+    shims: true,
+  },
+  {
+    // The validator's worker thread: a file of its own, beside the chunks that start it.
+    ...shared,
+    entry: { 'data-worker': 'src/data/validate/worker.ts' },
+    format: ['esm', 'cjs'],
+    dts: false,
   },
   {
     // The `tunekit` bin uses top-level await and is only ever run, never required: ESM only.

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
 import { registerFakeServer } from './commands/fake-server.ts';
+import { registerDataCommands } from './data/group.ts';
 import { ExitCode } from './exit-codes.ts';
 
 /**
@@ -10,7 +11,7 @@ import { ExitCode } from './exit-codes.ts';
 export type CommandGroup = (program: Command) => void;
 
 /** Command groups, in the order `tunekit --help` lists them. */
-const groups: CommandGroup[] = [registerFakeServer];
+const groups: CommandGroup[] = [registerDataCommands, registerFakeServer];
 
 /** Builds the `tunekit` program with every command group registered. */
 export function buildProgram(): Command {

@@ -1,0 +1,46 @@
+import { defaultCatalog } from '../../data/catalog/catalog.ts';
+import { estimateTrainingCost } from '../../data/cost.ts';
+import { ExitCode } from '../exit-codes.ts';
+import { writeJson, writeOut } from '../output/streams.ts';
+import { renderCost } from './render.ts';
+import {
+  type FileCommandOptions,
+  loadReport,
+  noteErrors,
+  parseCount,
+  readFailure,
+  usage,
+} from './shared.ts';
+
+/** `tunekit data cost`: exit 0 with an estimate, 1 when the file cannot be read, 2 on usage errors. */
+export async function runCost(
+  file: string,
+  options: FileCommandOptions & { epochs?: string; json?: boolean },
+): Promise<number> {
+  const epochs =
+    options.epochs === undefined || options.epochs === 'auto' ? 'auto' : parseCount(options.epochs);
+  if (epochs === undefined || epochs === 0) {
+    return usage(`--epochs must be a positive whole number or "auto", got "${options.epochs}"`);
+  }
+  const report = await loadReport(file, options, 5);
+  if (typeof report === 'number') return report;
+  const failed = readFailure(report);
+  if (failed !== undefined) return failed;
+  // loadReport checked the model against the catalog; commander made --model required.
+  const model = defaultCatalog.find(options.model as string);
+  if (!model) return usage('--model is required');
+  const estimate = estimateTrainingCost({
+    model,
+    tokensPerEpoch: report.stats.billableTokensPerEpoch,
+    examples: report.stats.examples,
+    epochs,
+  });
+  if (options.json)
+    writeJson({ ...estimate, examples: report.stats.examples, valid: report.valid });
+  else
+    writeOut(
+      `${file}: ${report.stats.examples.toLocaleString('en-US')} examples for ${model.id}\n${renderCost(estimate)}`,
+    );
+  noteErrors(file, report);
+  return ExitCode.Ok;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { TRAINING_FORMATS } from '../formats/format.ts';
+import { ENCODINGS } from '../tokens/encodings.ts';
+
+/** A decimal amount of US dollars written as a string ("0.40"), so it converts exactly. */
+export const UsdAmount = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal amount like "0.40"');
+
+/** Where a value was taken from, and when. */
+export const Provenance = z.object({
+  source: z.string().min(1),
+  asOf: z.iso.date(),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+/** A price per million tokens of input and output. */
+export const TokenPrices = z.object({
+  inputPer1M: UsdAmount,
+  outputPer1M: UsdAmount,
+  ...Provenance.shape,
+});
+export type TokenPrices = z.infer<typeof TokenPrices>;
+
+/** How training is billed: per token (supervised, preference) or per hour (reinforcement). */
+export const TrainingPrice = z.discriminatedUnion('unit', [
+  z.object({ unit: z.literal('1M tokens'), usd: UsdAmount, ...Provenance.shape }),
+  z.object({ unit: z.literal('hour'), usd: UsdAmount, ...Provenance.shape }),
+]);
+export type TrainingPrice = z.infer<typeof TrainingPrice>;
+
+/**
+ * OpenAI's rule for image tokens of the gpt-4o family: a `low` detail image costs `base`; a
+ * `high` (or `auto`) one is fitted in 2048×2048, its short side scaled to 768, and costs
+ * `base + perTile ×` the 512-pixel tiles that cover it.
+ */
+export const ImageTokenRule = z.object({
+  rule: z.literal('tiles'),
+  base: z.number().int().nonnegative(),
+  perTile: z.number().int().nonnegative(),
+  ...Provenance.shape,
+});
+export type ImageTokenRule = z.infer<typeof ImageTokenRule>;
+
+/**
+ * One model of the catalog. Values are data, each with its provenance, so a price change is a
+ * data change; `provider`, `fineTunable` and `shutdownDate` serve the workflow's later checks.
+ */
+export const ModelEntry = z.object({
+  id: z.string().min(1),
+  /** Other names that resolve to this entry (the alias a snapshot is published under). */
+  aliases: z.array(z.string()).default([]),
+  provider: z.union([z.enum(['openai', 'azure']), z.string()]).default('openai'),
+  encoding: z.enum(ENCODINGS),
+  fineTunable: z.boolean(),
+  /** Training file formats the model accepts. */
+  formats: z.array(z.enum(TRAINING_FORMATS)).default(['chat']),
+  maxTokensPerExample: z
+    .object({ value: z.number().int().positive(), ...Provenance.shape })
+    .nullable(),
+  training: TrainingPrice.nullable(),
+  inference: z
+    .object({ base: TokenPrices.optional(), fineTuned: TokenPrices.optional() })
+    .default({}),
+  imageTokens: ImageTokenRule.nullable().default(null),
+  shutdownDate: z
+    .object({ value: z.iso.date(), ...Provenance.shape })
+    .nullable()
+    .default(null),
+});
+export type ModelEntry = z.infer<typeof ModelEntry>;
+/** What callers write to add or override an entry (defaults filled in by parsing). */
+export type ModelEntryInput = z.input<typeof ModelEntry>;

@@ -1,0 +1,13 @@
+/**
+ * A model name the catalog does not know. Thrown for a wrong option, never for bad data:
+ * add the model with a catalog override, or fix the name.
+ */
+export class UnknownModelError extends Error {
+  override readonly name = 'UnknownModelError';
+  readonly model: string;
+
+  constructor(model: string, known: readonly string[]) {
+    super(`unknown model ${JSON.stringify(model)}; known models: ${known.join(', ')}`);
+    this.model = model;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `tunekit/data`: training-data schemas, a streaming validator with exact token counts, the
+ * model catalog and cost estimates. No HTTP here: usable with no client at all.
+ */
+export { createModelCatalog, defaultCatalog, type ModelCatalog } from './catalog/catalog.ts';
+export {
+  ImageTokenRule,
+  ModelEntry,
+  type ModelEntryInput,
+  Provenance,
+  TokenPrices,
+  TrainingPrice,
+} from './catalog/entry.ts';
+export { BUILTIN_MODELS } from './catalog/models.ts';
+export {
+  autoEpochs,
+  billableTokensPerEpoch,
+  estimateTrainingCost,
+  type TrainingCostEstimate,
+} from './cost.ts';
+export { UnknownModelError } from './errors.ts';
+export * from './formats/index.ts';
+export { type ConvertOptions, completionToChat } from './helpers/convert.ts';
+export { canonicalKey, deduplicateExamples } from './helpers/dedupe.ts';
+export { type SplitOptions, splitTrainValidation, validationCount } from './helpers/split.ts';
+export {
+  type SplitFileOptions,
+  type SplitFileResult,
+  splitTrainingFile,
+} from './helpers/split-file.ts';
+export { costOfTokens, formatUsd, parseUsd } from './money.ts';
+export {
+  formatPath,
+  PROBLEM_CATALOG,
+  PROBLEM_CODES,
+  type Problem,
+  type ProblemCode,
+  type Severity,
+} from './problems.ts';
+export {
+  DEFAULT_MAX_LINE_BYTES,
+  type ReadLinesOptions,
+  readLines,
+  type SourceLine,
+} from './reader/lines.ts';
+export type { TrainingSource } from './reader/source.ts';
+export type { Distribution, HistogramBucket } from './stats.ts';
+export { createTokenCounter, type TokenCounter } from './tokens/counter.ts';
+export { ENCODINGS, type EncodingName } from './tokens/encodings.ts';
+export { ExampleTokenCounter, type ExampleTokens } from './tokens/example-tokens.ts';
+export { imageTokens } from './tokens/images.ts';
+export type { DataStatistics, ValidationReport } from './validate/report.ts';
+export {
+  type ValidateOptions,
+  type ValidationProgress,
+  validateTrainingFile,
+} from './validate/validate.ts';

@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function withoutColorVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _force, NO_COLOR: _no, ...rest } = env;
+  return rest;
+}
+
+/** Runs the CLI from source as a subprocess, as a user would, without a terminal. */
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(`${root}node_modules/.bin/node`, [`${root}src/cli/index.ts`, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    // The test runner may force colour; the CLI must decide for itself unless a test says.
+    env: { ...withoutColorVariables(process.env), ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the CLI inside a pseudo-terminal (util-linux `script`), so stdout and stderr are TTYs;
+ * returns everything the terminal showed.
+ */
+export function runCliInTerminal(
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; screen: string } {
+  const command = [`${root}node_modules/.bin/node`, `${root}src/cli/index.ts`, ...args]
+    .map((a) => `'${a}'`)
+    .join(' ');
+  const { CI: _ci, ...rest } = withoutColorVariables(process.env);
+  const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+    cwd: root,
+    encoding: 'utf8',
+    // A user's terminal: TERM set (CI runs have none, and Node then assumes no colours).
+    env: { ...rest, TERM: 'xterm-256color', ...env },
+  });
+  return { code: result.status, screen: result.stdout };
+}
