@@ -73,7 +73,7 @@ it('reports a failed job with the reason the API gave', async () => {
   const broken = `${capitals}\nnot json`;
 
   await expect(trainAndAsk(client(), broken, 'Capital of Peru?')).rejects.toThrow(
-    'Training failed: The job failed due to an invalid training file. Invalid file format. Line 11: not valid JSON.',
+    "Training failed: The job failed due to an invalid training file. Invalid file format. Line 11: invalid JSON at column 1: Unexpected token 'o'",
   );
 });
 

@@ -11,7 +11,9 @@ const MAX_DEFAULT_EPOCHS = 25;
 /**
  * The number of epochs the API picks for `n_epochs: "auto"`: 3, raised for small files so the
  * model sees at least 100 examples, lowered for large ones so it sees at most 25,000, and kept
- * within 1–25.
+ * within 1–25. "At least 100" rounds up: 33 examples × 3 epochs is 99 passes, so 33 examples
+ * get 4 epochs and 3 epochs start at 34 examples (OpenAI's cookbook rounds down here; its
+ * wording "at least" does not).
  *
  * @example
  * autoEpochs(10); // 10
@@ -21,7 +23,7 @@ const MAX_DEFAULT_EPOCHS = 25;
 export function autoEpochs(examples: number): number {
   if (!Number.isInteger(examples) || examples < 1) return TARGET_EPOCHS;
   if (examples * TARGET_EPOCHS < MIN_TARGET_EXAMPLES) {
-    return Math.min(MAX_DEFAULT_EPOCHS, Math.floor(MIN_TARGET_EXAMPLES / examples));
+    return Math.min(MAX_DEFAULT_EPOCHS, Math.ceil(MIN_TARGET_EXAMPLES / examples));
   }
   if (examples * TARGET_EPOCHS > MAX_TARGET_EXAMPLES) {
     return Math.max(MIN_DEFAULT_EPOCHS, Math.floor(MAX_TARGET_EXAMPLES / examples));

@@ -231,7 +231,8 @@ describe('a fine-tuning job in the fake', () => {
       code: 'invalid_training_file',
       param: 'training_file',
       message:
-        'The job failed due to an invalid training file. Invalid file format. Line 3: not valid JSON.',
+        // The line and reason come from tunekit's own validator, as `tunekit data validate` says.
+        "The job failed due to an invalid training file. Invalid file format. Line 3: invalid JSON at column 57: Expected ',' or '}' after property value",
     });
     const [last] = (await client.jobs.events(job.id, { limit: 1 })).data;
     expect(last).toMatchObject({ level: 'error', message: failed.error?.message });

@@ -5,9 +5,17 @@
  * directory outside this repository whose node_modules holds only what that consumer has.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Options } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,8 +70,18 @@ function consumer(name: string, packages: Record<string, string>): string {
   cpSync(dist, join(installed, 'dist'), { recursive: true });
   cpSync(join(ROOT, 'package.json'), join(installed, 'package.json'));
   writeFileSync(join(dir, 'package.json'), '{"type": "commonjs"}');
-  for (const [as, real] of Object.entries(packages))
+  // What `npm install tunekit` brings along: its runtime dependencies.
+  const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  const links = {
+    ...Object.fromEntries(Object.keys(dependencies).map((name) => [name, modules(name)])),
+    ...packages,
+  };
+  for (const [as, real] of Object.entries(links)) {
+    mkdirSync(dirname(join(dir, 'node_modules', as)), { recursive: true });
     symlinkSync(real, join(dir, 'node_modules', as), 'dir');
+  }
   return dir;
 }
 

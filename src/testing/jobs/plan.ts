@@ -1,5 +1,6 @@
+import { autoEpochs } from '../../data/cost.ts';
 import { lossCurve, type StepMetrics } from './loss-curve.ts';
-import { autoEpochs, type TrainingFileCheck } from './training-file.ts';
+import type { TrainingFileCheck } from './training-file.ts';
 
 /** How long each phase of a job takes, in simulated milliseconds. */
 export interface JobTimings {

@@ -94,7 +94,7 @@ function requestedHyperparameters(params: JobCreateParams): {
   };
 }
 
-function createJob(context: RouteContext): Response {
+async function createJob(context: RouteContext): Promise<Response> {
   const { world } = context;
   const params = readJsonBody(context.body, JobCreateParams);
   const { method, requested, extras } = requestedHyperparameters(params);
@@ -132,8 +132,8 @@ function createJob(context: RouteContext): Response {
     trainingContent: training,
     plannedModel,
     plan: planJob({
-      training: checkTrainingFile(training, method, 'training'),
-      validation: validation && checkTrainingFile(validation, method, 'validation'),
+      training: await checkTrainingFile(training, method, 'training'),
+      validation: validation && (await checkTrainingFile(validation, method, 'validation')),
       requested,
       seed,
       timings: world.timings,
