@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
+import { addGlobalOptions } from './api/global-options.ts';
+import { registerDataCommands } from './commands/data.ts';
 import { registerFakeServer } from './commands/fake-server.ts';
-import { registerDataCommands } from './data/group.ts';
+import { registerModelCommands } from './commands/models.ts';
 import { ExitCode } from './exit-codes.ts';
 
 /**
@@ -11,7 +13,7 @@ import { ExitCode } from './exit-codes.ts';
 export type CommandGroup = (program: Command) => void;
 
 /** Command groups, in the order `tunekit --help` lists them. */
-const groups: CommandGroup[] = [registerDataCommands, registerFakeServer];
+const groups: CommandGroup[] = [registerDataCommands, registerModelCommands, registerFakeServer];
 
 /** Builds the `tunekit` program with every command group registered. */
 export function buildProgram(): Command {
@@ -20,6 +22,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
+  addGlobalOptions(program);
   for (const register of groups) register(program);
   return program;
 }
