@@ -20,6 +20,7 @@ export interface ApiContext {
 }
 
 /** What the command does; returns its exit code (default 0). */
+// biome-ignore lint/suspicious/noConfusingVoidType: bodies that return nothing are fine.
 export type ApiCommandBody = (context: ApiContext) => Promise<number | undefined | void>;
 
 /** Extra behaviour around an API command. */
