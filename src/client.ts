@@ -1,6 +1,7 @@
 import { HttpClient } from './core/http-client.ts';
 import { createLogger } from './core/logger.ts';
 import { type ClientOptions, type HeadersInit, resolveClientOptions } from './core/options.ts';
+import { type ProviderInfo, providerInfo } from './core/providers/provider-info.ts';
 import { Redactor } from './core/redact.ts';
 import { createDefaultTransport, createFetchTransport, type Transport } from './core/transport.ts';
 import { Chat } from './resources/chat/completions.ts';
@@ -22,6 +23,7 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * @example
  * import { TuneKit } from 'tunekit';
  * const client = new TuneKit(); // OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID, OPENAI_PROJECT_ID
+ * const azure = new TuneKit({ provider: 'azure' }); // AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY
  * const file = await client.files.create({ file: 'train.jsonl', purpose: 'fine-tune' });
  * const job = await client.jobs.create({ model: 'gpt-4.1-mini-2025-04-14', training_file: file.id });
  */
@@ -39,6 +41,8 @@ export class TuneKit {
 
   /** The API's base URL, e.g. `https://api.openai.com/v1`. */
   readonly baseURL: string;
+  /** Which provider the client talks to, and what it offers. */
+  readonly provider: ProviderInfo;
   /** Milliseconds one attempt of a request may take. */
   readonly timeout: number;
   /** Retries after the first attempt for retryable failures. */
@@ -48,17 +52,16 @@ export class TuneKit {
 
   constructor(options: ClientOptions = {}) {
     const resolved = resolveClientOptions(options);
-    const redactor = new Redactor([resolved.apiKey]);
+    const { provider } = resolved;
+    const redactor = new Redactor([resolved.apiKey], { headers: [provider.authHeader] });
     const logger = createLogger(resolved.logger, resolved.logLevel, redactor);
     this.#transport = resolved.fetch
       ? createFetchTransport(resolved.fetch)
       : createDefaultTransport(resolved.timeout);
 
     const baseHeaders: HeadersInit = {
-      authorization: `Bearer ${resolved.apiKey}`,
+      ...provider.headers(resolved.apiKey),
       'user-agent': `tunekit/${VERSION} (node ${process.version}; ${process.platform} ${process.arch})`,
-      'openai-organization': resolved.organization,
-      'openai-project': resolved.project,
     };
     const http = new HttpClient({
       options: resolved,
@@ -69,6 +72,7 @@ export class TuneKit {
     });
 
     this.baseURL = resolved.baseURL;
+    this.provider = providerInfo(provider);
     this.timeout = resolved.timeout;
     this.maxRetries = resolved.maxRetries;
     this.uploads = new Uploads(http);
@@ -94,10 +98,15 @@ export class TuneKit {
 
   /** What `JSON.stringify(client)` shows: the settings that are not secret. */
   toJSON(): Record<string, unknown> {
-    return { baseURL: this.baseURL, timeout: this.timeout, maxRetries: this.maxRetries };
+    return {
+      ...this.provider.describe(),
+      baseURL: this.baseURL,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+    };
   }
 
   [inspectSymbol](): string {
-    return `TuneKit { baseURL: '${this.baseURL}', timeout: ${this.timeout}, maxRetries: ${this.maxRetries} }`;
+    return `TuneKit { provider: '${this.provider.name}', baseURL: '${this.baseURL}', timeout: ${this.timeout}, maxRetries: ${this.maxRetries} }`;
   }
 }

@@ -66,7 +66,7 @@ export function readErrorBody(json: unknown, redactor: Redactor): ErrorBodyField
   return {
     message: (typeof error === 'string' ? text(error) : text(fields?.message)) ?? undefined,
     code: text(fields?.code),
-    param: text(fields?.param),
+    param: text(fields?.param) ?? text(fields?.target),
     type: text(fields?.type),
   };
 }

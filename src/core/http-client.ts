@@ -4,12 +4,16 @@ import { APIPromise, type APIResponse } from './api-promise.ts';
 import { errorFromResponse } from './error-from-response.ts';
 import { APIError } from './errors/api-error.ts';
 import { APIConnectionError, APIConnectionTimeoutError } from './errors/connection-error.ts';
+import { NotSupportedByProviderError } from './errors/not-supported-by-provider-error.ts';
 import { ResponseValidationError } from './errors/response-validation-error.ts';
 import { APIUserAbortError } from './errors/user-abort-error.ts';
 import { mergeHeaders, requestIdOf } from './headers.ts';
 import type { Logger } from './logger.ts';
 import type { MultipartPayload } from './multipart.ts';
 import type { HeadersInit, QueryInit, ResolvedClientOptions } from './options.ts';
+import type { ProviderFeature } from './providers/features.ts';
+import { isMissingRoute } from './providers/missing-route.ts';
+import type { Provider } from './providers/provider.ts';
 import { appendQuery } from './query.ts';
 import type { Redactor } from './redact.ts';
 import { attachRequestId, type WithRequestId } from './request-id.ts';
@@ -48,6 +52,12 @@ export interface RequestSpec {
   /** A promise when the body needs preparing first (opening a file). */
   body?: RequestBody | Promise<RequestBody> | undefined;
   options?: RequestOptions | undefined;
+  /**
+   * What the request needs from the provider, the route's own feature first (`jobs.pause`).
+   * Each is checked before anything is sent; when the provider detects missing routes, an
+   * answer that says "no such route" names the first.
+   */
+  features?: readonly ProviderFeature[] | undefined;
   /**
    * For requests that must not take effect twice (creating a paid job). Called after a failure
    * that leaves unknown whether the server acted — connection lost, timeout, 408, ≥ 500 — once
@@ -120,6 +130,16 @@ export class HttpClient {
     this.#config = config;
   }
 
+  /** Where requests go and what the endpoint offers. */
+  get provider(): Provider {
+    return this.#config.options.provider;
+  }
+
+  /** The current time (the client's `now` option), for lifecycle checks. */
+  now(): Date {
+    return this.#config.options.now();
+  }
+
   /** The client's logger (level-filtered and redacting), for layers above the core. */
   get logger(): Logger {
     return this.#config.logger;
@@ -186,7 +206,8 @@ export class HttpClient {
 
   #url(spec: RequestSpec): URL {
     const url = new URL(this.#config.options.baseURL + spec.path);
-    appendQuery(url, this.#config.options.defaultQuery, spec.query, spec.options?.query);
+    const { provider, defaultQuery } = this.#config.options;
+    appendQuery(url, provider.query, defaultQuery, spec.query, spec.options?.query);
     return url;
   }
 
@@ -201,6 +222,8 @@ export class HttpClient {
       throw new APIUserAbortError(undefined, { cause: userSignal?.reason });
     }
     const body = await spec.body;
+    // After the body: a body still being prepared (a file opening) must not be left to fail unheard.
+    this.#checkFeatures(spec);
     const url = this.#url(spec);
     const target = { method: spec.method, url: url.origin + url.pathname };
     const timeoutMs = spec.options?.timeout ?? options.timeout;
@@ -292,6 +315,8 @@ export class HttpClient {
             },
             this.#config.redactor,
           );
+          const missing = this.#missingRoute(spec, response.status, text, error);
+          if (missing) throw new AbortError(missing);
           const retry = replayable && isRetryableResponse(response.status, response.headers);
           throw retry ? error : new AbortError(error);
         }
@@ -340,6 +365,38 @@ export class HttpClient {
       },
       shouldRetry: () => true,
     });
+  }
+
+  /** Refuses, before sending, a request for something the provider is known to lack. */
+  #checkFeatures(spec: RequestSpec): void {
+    const { provider } = this.#config.options;
+    for (const feature of spec.features ?? []) {
+      const reason = provider.whyNot(feature);
+      if (reason !== undefined) {
+        throw new NotSupportedByProviderError(feature, provider.name, provider.label, reason);
+      }
+    }
+  }
+
+  /** The error for an answer that says the endpoint has no such route, when that is telling. */
+  #missingRoute(
+    spec: RequestSpec,
+    status: number,
+    text: string,
+    error: APIError,
+  ): NotSupportedByProviderError | undefined {
+    const { provider } = this.#config.options;
+    const feature = spec.features?.[0];
+    if (!provider.detectsMissingRoutes || feature === undefined || !isMissingRoute(status, text)) {
+      return undefined;
+    }
+    return new NotSupportedByProviderError(
+      feature,
+      provider.name,
+      provider.label,
+      `${spec.method} ${spec.path} answered ${status} without the API's error body, which means it has no such route (${error.apiMessage}).`,
+      { cause: error },
+    );
   }
 }
 

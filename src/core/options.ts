@@ -1,5 +1,10 @@
+import { type Env, fromEnv } from './env.ts';
 import { ConfigurationError } from './errors/configuration-error.ts';
 import { isLogLevel, type Logger, type LogLevel } from './logger.ts';
+import { OPENAI_BASE_URL } from './providers/openai.ts';
+import type { Provider } from './providers/provider.ts';
+import type { ProviderOptions } from './providers/provider-options.ts';
+import { resolveProvider } from './providers/resolve.ts';
 
 /** A `fetch`-compatible function. Passing one replaces tunekit's transport entirely. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -11,15 +16,7 @@ export type HeadersInit = Record<string, string | null | undefined>;
 export type QueryInit = Record<string, unknown>;
 
 /** Options of `new TuneKit(options)`. Every one has a sensible default. */
-export interface ClientOptions {
-  /** The API key. Default: the `OPENAI_API_KEY` environment variable. */
-  apiKey?: string | undefined;
-  /** Default: `OPENAI_BASE_URL`, else `https://api.openai.com/v1`. */
-  baseURL?: string | undefined;
-  /** Sent as `OpenAI-Organization`. Default: `OPENAI_ORG_ID`; `null` sends none. */
-  organization?: string | null | undefined;
-  /** Sent as `OpenAI-Project`. Default: `OPENAI_PROJECT_ID`; `null` sends none. */
-  project?: string | null | undefined;
+export interface ClientOptions extends ProviderOptions {
   /** Milliseconds one attempt of a request may take. Default: 600,000 (10 minutes). */
   timeout?: number | undefined;
   /** Retries after the first attempt for retryable failures. Default: 2. */
@@ -36,11 +33,19 @@ export interface ClientOptions {
   logLevel?: LogLevel | undefined;
   /** Check responses against their schemas. Default: true. */
   validateResponses?: boolean | undefined;
+  /**
+   * The current time, for the model lifecycle checks of `jobs.create` (shutdown dates, the end
+   * of self-serve fine-tuning). Default: the system clock. Tests pass a fixed date.
+   */
+  now?: (() => Date) | undefined;
 }
 
 /** Client options with every default applied. The API key is kept apart (see `apiKey`). */
 export interface ResolvedClientOptions {
-  apiKey: string;
+  /** Undefined only for a compatible endpoint that takes no key (`authHeader: null`). */
+  apiKey: string | undefined;
+  /** Where requests go, how they authenticate and what the endpoint offers. */
+  provider: Provider;
   baseURL: string;
   organization: string | undefined;
   project: string | undefined;
@@ -52,25 +57,12 @@ export interface ResolvedClientOptions {
   logger: Logger;
   logLevel: LogLevel;
   validateResponses: boolean;
+  now: () => Date;
 }
 
-export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+export const DEFAULT_BASE_URL = OPENAI_BASE_URL;
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 export const DEFAULT_MAX_RETRIES = 2;
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** An environment variable, with empty strings treated as unset. */
-function fromEnv(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-/** `explicit` if given (null meaning "none"), else the environment variable. */
-function optionOrEnv(explicit: string | null | undefined, env: Env, name: string) {
-  if (explicit === null) return undefined;
-  return explicit ?? fromEnv(env, name);
-}
 
 /**
  * Applies defaults and environment variables to client options and checks them, so a
@@ -80,26 +72,8 @@ export function resolveClientOptions(
   options: ClientOptions,
   env: Env = process.env,
 ): ResolvedClientOptions {
-  const apiKey = options.apiKey ?? fromEnv(env, 'OPENAI_API_KEY');
-  if (!apiKey) {
-    throw new ConfigurationError(
-      'Missing API key: pass `apiKey` to new TuneKit({ apiKey }) or set the OPENAI_API_KEY environment variable.',
-      'apiKey',
-      'OPENAI_API_KEY',
-    );
-  }
-
-  const baseURL = (options.baseURL ?? fromEnv(env, 'OPENAI_BASE_URL') ?? DEFAULT_BASE_URL).replace(
-    /\/+$/,
-    '',
-  );
-  if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
-    throw new ConfigurationError(
-      `Invalid baseURL ${JSON.stringify(baseURL)}: expected an http(s) URL such as ${DEFAULT_BASE_URL}.`,
-      'baseURL',
-      'OPENAI_BASE_URL',
-    );
-  }
+  const { provider, apiKey } = resolveProvider(options, env);
+  const identity = provider.headers(undefined);
 
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeout) || timeout <= 0) {
@@ -127,11 +101,16 @@ export function resolveClientOptions(
     );
   }
 
+  if (options.now !== undefined && typeof options.now !== 'function') {
+    throw new ConfigurationError('Invalid now: expected a function returning a Date.', 'now');
+  }
+
   return {
     apiKey,
-    baseURL,
-    organization: optionOrEnv(options.organization, env, 'OPENAI_ORG_ID'),
-    project: optionOrEnv(options.project, env, 'OPENAI_PROJECT_ID'),
+    provider,
+    baseURL: provider.baseURL,
+    organization: identity['openai-organization'] ?? undefined,
+    project: identity['openai-project'] ?? undefined,
     timeout,
     maxRetries,
     defaultHeaders: options.defaultHeaders ?? {},
@@ -140,5 +119,6 @@ export function resolveClientOptions(
     logger: options.logger ?? console,
     logLevel,
     validateResponses: options.validateResponses ?? true,
+    now: options.now ?? (() => new Date()),
   };
 }

@@ -17,10 +17,20 @@ const REDACTED = '[redacted]';
  */
 export class Redactor {
   readonly #secrets: readonly string[];
+  readonly #sensitiveHeaders: ReadonlySet<string>;
 
-  constructor(secrets: ReadonlyArray<string | undefined | null>) {
+  /**
+   * `secrets` are removed wherever they appear; `headers` names more headers whose values are
+   * credentials (a gateway's own auth header, say `x-portkey-api-key`).
+   */
+  constructor(
+    secrets: ReadonlyArray<string | undefined | null>,
+    options: { headers?: ReadonlyArray<string | null | undefined> } = {},
+  ) {
     // Very short "secrets" would shred ordinary text; real keys are long.
     this.#secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+    const extra = (options.headers ?? []).filter((h): h is string => typeof h === 'string');
+    this.#sensitiveHeaders = new Set([...SENSITIVE_HEADERS, ...extra.map((h) => h.toLowerCase())]);
   }
 
   /** The text with every secret replaced by `[redacted]`. */
@@ -42,7 +52,7 @@ export class Redactor {
     const out: Record<string, string> = {};
     for (const [name, value] of headers) {
       const key = name.toLowerCase();
-      out[key] = SENSITIVE_HEADERS.has(key) ? REDACTED : this.text(value);
+      out[key] = this.#sensitiveHeaders.has(key) ? REDACTED : this.text(value);
     }
     return out;
   }

@@ -44,6 +44,7 @@ export class JsonlParseError extends TuneKitError {
 }
 
 const FileList = listEnvelope(FileObject);
+const FILES = ['files'] as const;
 
 /** Files: upload, list, retrieve, delete and download (`/files`). */
 export class FilesEndpoints extends APIResource {
@@ -66,7 +67,10 @@ export class FilesEndpoints extends APIResource {
       }
       return { kind: 'multipart' as const, payload: multipartPayload(fields, 'file', source) };
     });
-    return this._http.json({ method: 'POST', path: '/files', body, options }, FileObject);
+    return this._http.json(
+      { method: 'POST', path: '/files', body, options, features: FILES },
+      FileObject,
+    );
   }
 
   /**
@@ -79,7 +83,7 @@ export class FilesEndpoints extends APIResource {
     return paginate(
       (after) =>
         this._http.json(
-          { method: 'GET', path: '/files', query: { ...params, after }, options },
+          { method: 'GET', path: '/files', query: { ...params, after }, options, features: FILES },
           FileList,
         ),
       params.after,
@@ -94,7 +98,7 @@ export class FilesEndpoints extends APIResource {
    */
   retrieve(fileId: string, options?: RequestOptions): APIPromise<WithRequestId<FileObject>> {
     const path = `/files/${pathId(fileId, 'fileId')}`;
-    return this._http.json({ method: 'GET', path, options }, FileObject);
+    return this._http.json({ method: 'GET', path, options, features: FILES }, FileObject);
   }
 
   /**
@@ -105,7 +109,7 @@ export class FilesEndpoints extends APIResource {
    */
   delete(fileId: string, options?: RequestOptions): APIPromise<WithRequestId<FileDeleted>> {
     const path = `/files/${pathId(fileId, 'fileId')}`;
-    return this._http.json({ method: 'DELETE', path, options }, FileDeleted);
+    return this._http.json({ method: 'DELETE', path, options, features: FILES }, FileDeleted);
   }
 
   /**
@@ -117,7 +121,10 @@ export class FilesEndpoints extends APIResource {
    */
   content(fileId: string, options?: RequestOptions): APIPromise<Response> {
     const path = `/files/${pathId(fileId, 'fileId')}/content`;
-    return mapData(this._http.open({ method: 'GET', path, options }), (open) => open.response);
+    return mapData(
+      this._http.open({ method: 'GET', path, options, features: FILES }),
+      (open) => open.response,
+    );
   }
 
   /**

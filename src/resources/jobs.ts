@@ -20,6 +20,7 @@ import { APIResource } from './resource.ts';
 const JobList = listEnvelope(FineTuningJob);
 const EventList = listEnvelope(FineTuningJobEvent);
 const CheckpointList = listEnvelope(FineTuningJobCheckpoint);
+const JOBS = ['jobs'] as const;
 
 /** The metadata key that carries the client token of an idempotent create. */
 export const CLIENT_TOKEN_KEY = 'tunekit_client_token';
@@ -72,13 +73,16 @@ export class JobsEndpoints extends APIResource {
       );
     }
     if (token !== undefined) metadata[CLIENT_TOKEN_KEY] = token;
-    const body = token === undefined ? params : { ...params, metadata };
+    const body = this._http.provider.jobCreateBody(
+      token === undefined ? params : { ...params, metadata },
+    );
     return this._http.json(
       {
         method: 'POST',
         path: '/fine_tuning/jobs',
         body: { kind: 'json', value: body },
         options: requestOptions,
+        features: params.trainingType === undefined ? JOBS : ['jobs', 'jobs.trainingType'],
         recover:
           token === undefined
             ? undefined
@@ -122,7 +126,13 @@ export class JobsEndpoints extends APIResource {
     return paginate(
       (after) =>
         this._http.json(
-          { method: 'GET', path: '/fine_tuning/jobs', query: { ...params, after }, options },
+          {
+            method: 'GET',
+            path: '/fine_tuning/jobs',
+            query: { ...params, after },
+            options,
+            features: JOBS,
+          },
           JobList,
         ),
       params.after,
@@ -138,7 +148,7 @@ export class JobsEndpoints extends APIResource {
    */
   retrieve(jobId: string, options?: RequestOptions): APIPromise<WithRequestId<FineTuningJob>> {
     const path = `/fine_tuning/jobs/${pathId(jobId, 'jobId')}`;
-    return this._http.json({ method: 'GET', path, options }, FineTuningJob);
+    return this._http.json({ method: 'GET', path, options, features: JOBS }, FineTuningJob);
   }
 
   /**
@@ -186,7 +196,10 @@ export class JobsEndpoints extends APIResource {
     const path = `/fine_tuning/jobs/${pathId(jobId, 'jobId')}/events`;
     return paginate(
       (after) =>
-        this._http.json({ method: 'GET', path, query: { ...params, after }, options }, EventList),
+        this._http.json(
+          { method: 'GET', path, query: { ...params, after }, options, features: ['jobs.events'] },
+          EventList,
+        ),
       params.after,
     );
   }
@@ -208,7 +221,13 @@ export class JobsEndpoints extends APIResource {
     return paginate(
       (after) =>
         this._http.json(
-          { method: 'GET', path, query: { ...params, after }, options },
+          {
+            method: 'GET',
+            path,
+            query: { ...params, after },
+            options,
+            features: ['jobs.checkpoints'],
+          },
           CheckpointList,
         ),
       params.after,
@@ -221,6 +240,9 @@ export class JobsEndpoints extends APIResource {
     options: RequestOptions | undefined,
   ): APIPromise<WithRequestId<FineTuningJob>> {
     const path = `/fine_tuning/jobs/${pathId(jobId, 'jobId')}/${action}`;
-    return this._http.json({ method: 'POST', path, options }, FineTuningJob);
+    return this._http.json(
+      { method: 'POST', path, options, features: [`jobs.${action}`] },
+      FineTuningJob,
+    );
   }
 }

@@ -19,7 +19,9 @@ export class Models extends APIResource {
    * const mine = data.filter((m) => m.id.startsWith('ft:'));
    */
   list(options?: RequestOptions): PagePromise<Model> {
-    return paginate(() => this._http.json({ method: 'GET', path: '/models', options }, ModelList));
+    return paginate(() =>
+      this._http.json({ method: 'GET', path: '/models', options, features: ['models'] }, ModelList),
+    );
   }
 
   /**
@@ -30,7 +32,7 @@ export class Models extends APIResource {
    */
   retrieve(model: string, options?: RequestOptions): APIPromise<WithRequestId<Model>> {
     const path = `/models/${pathId(model, 'model')}`;
-    return this._http.json({ method: 'GET', path, options }, Model);
+    return this._http.json({ method: 'GET', path, options, features: ['models'] }, Model);
   }
 
   /**
@@ -41,6 +43,9 @@ export class Models extends APIResource {
    */
   delete(model: string, options?: RequestOptions): APIPromise<WithRequestId<ModelDeleted>> {
     const path = `/models/${pathId(model, 'model')}`;
-    return this._http.json({ method: 'DELETE', path, options }, ModelDeleted);
+    return this._http.json(
+      { method: 'DELETE', path, options, features: ['models.delete'] },
+      ModelDeleted,
+    );
   }
 }

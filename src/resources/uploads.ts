@@ -12,6 +12,8 @@ import {
 } from '../schemas/upload.ts';
 import { APIResource } from './resource.ts';
 
+const UPLOADS = ['uploads'] as const;
+
 /**
  * The Uploads API (`/uploads`): a file of up to 8 GB sent in parts of up to 64 MB, then
  * assembled into a normal file.
@@ -27,7 +29,13 @@ export class UploadsEndpoints extends APIResource {
    */
   create(params: UploadCreateParams, options?: RequestOptions): APIPromise<WithRequestId<Upload>> {
     return this._http.json(
-      { method: 'POST', path: '/uploads', body: { kind: 'json', value: params }, options },
+      {
+        method: 'POST',
+        path: '/uploads',
+        body: { kind: 'json', value: params },
+        options,
+        features: UPLOADS,
+      },
       Upload,
     );
   }
@@ -48,7 +56,7 @@ export class UploadsEndpoints extends APIResource {
       kind: 'multipart' as const,
       payload: multipartPayload({}, 'data', source),
     }));
-    return this._http.json({ method: 'POST', path, body, options }, UploadPart);
+    return this._http.json({ method: 'POST', path, body, options, features: UPLOADS }, UploadPart);
   }
 
   /**
@@ -65,7 +73,7 @@ export class UploadsEndpoints extends APIResource {
   ): APIPromise<WithRequestId<Upload>> {
     const path = `/uploads/${pathId(uploadId, 'uploadId')}/complete`;
     return this._http.json(
-      { method: 'POST', path, body: { kind: 'json', value: params }, options },
+      { method: 'POST', path, body: { kind: 'json', value: params }, options, features: UPLOADS },
       Upload,
     );
   }
@@ -78,6 +86,6 @@ export class UploadsEndpoints extends APIResource {
    */
   cancel(uploadId: string, options?: RequestOptions): APIPromise<WithRequestId<Upload>> {
     const path = `/uploads/${pathId(uploadId, 'uploadId')}/cancel`;
-    return this._http.json({ method: 'POST', path, options }, Upload);
+    return this._http.json({ method: 'POST', path, options, features: UPLOADS }, Upload);
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The body of an error response: `{"error": {"message", "type", "param", "code"}}` at OpenAI,
- * `{"error": {"code", "message", "innererror"?}}` at Azure. Every member may be missing or
+ * `{"error": {"code", "message", "target"?, "innererror"?}}` at Azure. Every member may be missing or
  * null, and `code` is a number at some gateways.
  */
 export const APIErrorBody = z.looseObject({
@@ -12,6 +12,8 @@ export const APIErrorBody = z.looseObject({
       type: z.string().nullish(),
       param: z.string().nullish(),
       code: z.union([z.string(), z.number()]).nullish(),
+      // Azure's shape names the offending parameter `target` (Microsoft REST guidelines).
+      target: z.string().nullish(),
     }),
     // Some gateways send the message as a bare string.
     z.string(),

@@ -81,6 +81,12 @@ export const JobCreateParams = z.object({
   integrations: z.array(FineTuningIntegration).max(5).nullish(),
   /** Up to 16 string pairs kept with the job; keys ≤ 64 characters, values ≤ 512. */
   metadata: z.record(z.string().max(64), z.string().max(512)).nullish(),
+  /**
+   * Azure AI Foundry only: the training tier. `Standard` trains in the resource's region (data
+   * residency), `GlobalStandard` anywhere (cheaper), `Developer` on spare capacity (cheapest,
+   * may be preempted and resumed). Other providers refuse it with `NotSupportedByProviderError`.
+   */
+  trainingType: openEnum(['Standard', 'GlobalStandard', 'Developer']).optional(),
 });
 export type JobCreateParams = z.infer<typeof JobCreateParams>;
 

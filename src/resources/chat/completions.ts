@@ -10,6 +10,8 @@ import type {
 import { APIResource } from '../resource.ts';
 import { ChatCompletionStream, type ChatStreamSettings } from './chat-completion-stream.ts';
 
+const CHAT = ['chat.completions'] as const;
+
 /** Chat completions (`POST /chat/completions`), plain or streamed. */
 export class Completions extends APIResource {
   readonly #settings: ChatStreamSettings;
@@ -60,8 +62,9 @@ export class Completions extends APIResource {
       {
         method: 'POST',
         path: '/chat/completions',
-        body: { kind: 'json', value: params },
+        body: { kind: 'json', value: this.#forProvider(params) },
         options,
+        features: CHAT,
       },
       ChatCompletion,
     );
@@ -80,7 +83,7 @@ export class Completions extends APIResource {
     params: Omit<ChatCompletionCreateParams, 'stream'>,
     options?: RequestOptions,
   ): ChatCompletionStream {
-    const body = { kind: 'json' as const, value: { ...params, stream: true } };
+    const body = { kind: 'json' as const, value: { ...this.#forProvider(params), stream: true } };
     return new ChatCompletionStream(
       (controller) =>
         this._http.open(
@@ -89,12 +92,19 @@ export class Completions extends APIResource {
             path: '/chat/completions',
             body,
             options: { ...options, headers: { accept: 'text/event-stream', ...options?.headers } },
+            features: CHAT,
           },
           controller,
         ),
       this.#settings,
       options?.signal,
     );
+  }
+
+  /** The params with the model the provider serves it as (Azure: its deployment). */
+  #forProvider<P extends { model: string }>(params: P): P {
+    const model = this._http.provider.chatModel(params.model);
+    return model === params.model ? params : { ...params, model };
   }
 }
 

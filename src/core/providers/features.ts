@@ -1,0 +1,35 @@
+/**
+ * What a provider may or may not offer, named after the client methods that use it. The
+ * OpenAI API has all of them but `jobs.trainingType`, an Azure extension.
+ */
+export const PROVIDER_FEATURES = [
+  'files',
+  'uploads',
+  'jobs',
+  'jobs.events',
+  'jobs.checkpoints',
+  'jobs.cancel',
+  'jobs.pause',
+  'jobs.resume',
+  'jobs.trainingType',
+  'models',
+  'models.delete',
+  'chat.completions',
+] as const;
+
+/** One thing a provider may or may not offer. */
+export type ProviderFeature = (typeof PROVIDER_FEATURES)[number];
+
+/** Whether a string names a provider feature. */
+export function isProviderFeature(value: unknown): value is ProviderFeature {
+  return typeof value === 'string' && (PROVIDER_FEATURES as readonly string[]).includes(value);
+}
+
+/** The names a provider can go by. */
+export const PROVIDER_NAMES = ['openai', 'azure', 'compatible'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+/** Whether a string names a provider. */
+export function isProviderName(value: unknown): value is ProviderName {
+  return typeof value === 'string' && (PROVIDER_NAMES as readonly string[]).includes(value);
+}
