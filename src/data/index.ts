@@ -2,8 +2,15 @@
  * `tunekit/data`: training-data schemas, a streaming validator with exact token counts, the
  * model catalog and cost estimates. No HTTP here: usable with no client at all.
  */
-export { createModelCatalog, defaultCatalog, type ModelCatalog } from './catalog/catalog.ts';
 export {
+  baseModelOf,
+  createModelCatalog,
+  defaultCatalog,
+  type ModelCatalog,
+} from './catalog/catalog.ts';
+export { daysUntil } from './catalog/days.ts';
+export {
+  DatedFact,
   ImageTokenRule,
   ModelEntry,
   type ModelEntryInput,
@@ -11,6 +18,12 @@ export {
   TokenPrices,
   TrainingPrice,
 } from './catalog/entry.ts';
+export {
+  type LifecycleOptions,
+  type LifecycleStatus,
+  type ModelLifecycle,
+  modelLifecycle,
+} from './catalog/lifecycle.ts';
 export { BUILTIN_MODELS } from './catalog/models.ts';
 export {
   autoEpochs,

@@ -1,11 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type RecordedCall, recordCall } from './call-log.ts';
+import { azureDialect } from './dialects/azure.ts';
+import type { Dialect } from './dialects/dialect.ts';
+import { openaiDialect } from './dialects/openai.ts';
 import type { FaultPlan } from './faults/fault-plan.ts';
-import { faultResponse } from './faults/fault-response.ts';
+import { faultError } from './faults/fault-response.ts';
 import { truncateBody } from './faults/truncate.ts';
 import { ApiError } from './http/api-error.ts';
 import { authenticate, checkApiVersion, presentedKey } from './http/auth.ts';
-import { errorResponse } from './http/respond.ts';
 import type { Router } from './http/router.ts';
 import { newId } from './ids.ts';
 import type { Flavour, RouteContext } from './route-context.ts';
@@ -22,6 +24,9 @@ export interface CoreDeps {
   calls: RecordedCall[];
   acceptedKeys: readonly string[] | undefined;
 }
+
+/** How each flavour writes objects and errors. */
+const DIALECTS: Record<Flavour, Dialect> = { openai: openaiDialect, azure: azureDialect };
 
 /** The base path of each flavour. */
 const BASES: ReadonlyArray<[string, Flavour]> = [
@@ -44,10 +49,10 @@ function invalidUrl(method: string, pathname: string): ApiError {
 }
 
 /** Any failure turned into a response: API errors as they are, bugs as a 500 in the API's shape. */
-function failureResponse(error: unknown, request: Request, url: URL): Response {
-  if (error instanceof ApiError) return errorResponse(error);
+function failureResponse(error: unknown, request: Request, url: URL, dialect: Dialect): Response {
+  if (error instanceof ApiError) return dialect.errorResponse(error);
   const reason = error instanceof Error ? error.message : String(error);
-  return errorResponse(
+  return dialect.errorResponse(
     new ApiError(500, {
       message: `The fake API failed while handling ${request.method} ${url.pathname}: ${reason}`,
     }),
@@ -85,6 +90,7 @@ export function createCore(deps: CoreDeps): FakeHandler {
     });
     calls.push(call);
 
+    const dialect = DIALECTS[base?.flavour ?? 'openai'];
     const response = await respond();
     call.status = response.type === 'error' ? 'network-error' : response.status;
     if (response.type !== 'error') {
@@ -108,7 +114,9 @@ export function createCore(deps: CoreDeps): FakeHandler {
         if (fault?.dropConnection === true || fault?.dropConnection === 'before') {
           return Response.error();
         }
-        if (fault?.status !== undefined) return faultResponse({ ...fault, status: fault.status });
+        if (fault?.status !== undefined) {
+          return dialect.errorResponse(faultError({ ...fault, status: fault.status }));
+        }
 
         const context: RouteContext = {
           request,
@@ -116,6 +124,7 @@ export function createCore(deps: CoreDeps): FakeHandler {
           params: match.params,
           body,
           flavour: base.flavour,
+          dialect,
           world,
         };
         const response = await route.handle(context);
@@ -127,7 +136,7 @@ export function createCore(deps: CoreDeps): FakeHandler {
         return response;
       } catch (error) {
         if (request.signal.aborted) return Response.error();
-        return failureResponse(error, request, url);
+        return failureResponse(error, request, url, dialect);
       }
     }
   };

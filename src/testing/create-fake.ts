@@ -105,6 +105,18 @@ export interface FakeOpenAI {
    */
   runJob(jobId: string, options?: { until?: RunUntil }): FineTuningJob;
   /**
+   * Deploys a model under a name, as Azure needs before it serves a fine-tuned model: chat
+   * requests to the Azure flavour (`/openai/v1`) name the deployment in `model`. Stands in for
+   * the Azure control-plane step (portal, `az cognitiveservices account deployment create`),
+   * which is not part of the data-plane API. Deploying a name again points it at the new model.
+   *
+   * @example
+   * const job = fake.runJob(created.id);
+   * fake.deploy({ model: job.fine_tuned_model!, name: 'support-bot' });
+   * // client.chat.completions.create({ model: 'support-bot', … }) on /openai/v1
+   */
+  deploy(deployment: { model: string; name: string }): void;
+  /**
    * The current simulated time.
    *
    * @example
@@ -112,7 +124,8 @@ export interface FakeOpenAI {
    */
   now(): Date;
   /**
-   * Forgets every file, upload, job, trained model, call and fault (the clock keeps its time).
+   * Forgets every file, upload, job, trained model, deployment, call and fault (the clock keeps
+   * its time).
    *
    * @example
    * afterEach(() => fake.reset());
@@ -207,6 +220,15 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
       const job = findJob(jobId);
       jobs.run(job, runOptions?.until);
       return serializeJob(job);
+    },
+    deploy({ model, name }) {
+      if (typeof name !== 'string' || name.trim() === '') {
+        throw new Error('fake.deploy(): the deployment needs a non-empty name.');
+      }
+      if (!state.trainedModels.has(model) && !catalog.find(model)) {
+        throw new Error(`fake.deploy(): no model ${model} in the fake (train it first).`);
+      }
+      state.deployments.set(name, model);
     },
     now: () => new Date(clock.now()),
     reset() {

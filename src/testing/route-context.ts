@@ -1,3 +1,4 @@
+import type { Dialect } from './dialects/dialect.ts';
 import type { World } from './world.ts';
 
 /** Which API a request addressed: OpenAI's `/v1` or Azure AI Foundry's `/openai/v1`. */
@@ -12,6 +13,8 @@ export interface RouteContext {
   /** The request body's bytes (empty for GET and DELETE). */
   body: Uint8Array;
   flavour: Flavour;
+  /** How this flavour's API writes objects and errors. */
+  dialect: Dialect;
   world: World;
 }
 

@@ -51,6 +51,8 @@ export class FakeState {
   readonly jobs = new Map<string, JobRecord>();
   /** Fine-tuned models (and checkpoint models) by name. */
   readonly trainedModels = new Map<string, TrainedModel>();
+  /** Azure deployments: deployment name → the model it serves (`fake.deploy`). */
+  readonly deployments = new Map<string, string>();
 
   /** Forgets everything. */
   clear(): void {
@@ -58,5 +60,6 @@ export class FakeState {
     this.uploads.clear();
     this.jobs.clear();
     this.trainedModels.clear();
+    this.deployments.clear();
   }
 }

@@ -63,9 +63,11 @@ describe('authentication and routing', () => {
       auth: 'api-key',
     });
     expect(badVersion.status).toBe(400);
+    // Azure's error shape: the parameter is the `target`, OpenAI's code the inner error.
     expect(badVersion.json.error).toMatchObject({
-      param: 'api-version',
-      code: 'unsupported_api_version',
+      code: 'invalidPayload',
+      target: 'api-version',
+      innererror: { code: 'unsupported_api_version' },
     });
   });
 

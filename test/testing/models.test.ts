@@ -73,3 +73,23 @@ describe('models', () => {
     );
   });
 });
+
+describe('the fake’s catalog', () => {
+  it('is tunekit’s own model catalog: the same models, aliases and dates', async () => {
+    const { defaultCatalog } = await import('../../src/data/catalog/catalog.ts');
+    const { DEFAULT_CATALOG } = await import('../../src/testing/index.ts');
+    expect(DEFAULT_CATALOG.map((m) => m.id)).toEqual(defaultCatalog.entries.map((e) => e.id));
+    for (const entry of defaultCatalog.entries) {
+      const model = DEFAULT_CATALOG.find((m) => m.id === entry.id);
+      expect(model?.aliases).toEqual(entry.aliases);
+      expect(model?.shutdown_date).toBe(entry.shutdownDate?.value);
+    }
+    expect(DEFAULT_CATALOG.find((m) => m.id === 'o4-mini-2025-04-16')?.fineTuning).toEqual([
+      'reinforcement',
+    ]);
+    expect(DEFAULT_CATALOG.find((m) => m.id === 'gpt-4o-2024-08-06')?.fineTuning).toEqual([
+      'supervised',
+      'dpo',
+    ]);
+  });
+});

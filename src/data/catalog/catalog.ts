@@ -8,9 +8,20 @@ export interface ModelCatalog {
   find(model: string): ModelEntry | undefined;
 }
 
-/** `ft:gpt-4o-mini-2024-07-18:org:suffix:id` → `gpt-4o-mini-2024-07-18`. */
-function baseOfFineTuned(model: string): string | undefined {
-  return model.startsWith('ft:') ? model.slice(3).split(':')[0] : undefined;
+/**
+ * The base model in a fine-tuned model's name: OpenAI's `ft:gpt-4o-mini-2024-07-18:org:suffix:id`
+ * (and its `:ckpt-step-N` checkpoints), Azure's `gpt-4o-mini-2024-07-18.ft-{job}`. Undefined
+ * for a name that is not a fine-tuned model's.
+ *
+ * @example
+ * baseModelOf('ft:gpt-4o-mini-2024-07-18:acme::abc123'); // 'gpt-4o-mini-2024-07-18'
+ * baseModelOf('gpt-4.1-2025-04-14.ft-5fd1918ee65d4cd3'); // 'gpt-4.1-2025-04-14'
+ * baseModelOf('gpt-4o-mini'); // undefined
+ */
+export function baseModelOf(model: string): string | undefined {
+  if (model.startsWith('ft:')) return model.slice(3).split(':')[0] || undefined;
+  const azure = /^(.+?)\.ft-[^.]+$/.exec(model);
+  return azure?.[1];
 }
 
 /**
@@ -38,7 +49,7 @@ export function createModelCatalog(overrides: readonly ModelEntryInput[] = []): 
   return {
     entries,
     find(model) {
-      const base = baseOfFineTuned(model);
+      const base = baseModelOf(model);
       return byName.get(model) ?? (base === undefined ? undefined : byName.get(base));
     },
   };

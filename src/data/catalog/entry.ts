@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { TRAINING_FORMATS } from '../formats/format.ts';
-import { ENCODINGS } from '../tokens/encodings.ts';
+import { TRAINING_FORMATS } from '../formats/names.ts';
+import { ENCODINGS } from '../tokens/encoding-names.ts';
 
 /** A decimal amount of US dollars written as a string ("0.40"), so it converts exactly. */
 export const UsdAmount = z.string().regex(/^\d+(\.\d+)?$/, 'a decimal amount like "0.40"');
@@ -40,9 +40,14 @@ export const ImageTokenRule = z.object({
 });
 export type ImageTokenRule = z.infer<typeof ImageTokenRule>;
 
+/** A date the provider announced, with where it was announced. */
+export const DatedFact = z.object({ value: z.iso.date(), ...Provenance.shape });
+export type DatedFact = z.infer<typeof DatedFact>;
+
 /**
  * One model of the catalog. Values are data, each with its provenance, so a price change is a
- * data change; `provider`, `fineTunable` and `shutdownDate` serve the workflow's later checks.
+ * data change; `provider`, `fineTunable`, `shutdownDate` and `trainingEndDate` drive the
+ * lifecycle checks (`modelLifecycle`).
  */
 export const ModelEntry = z.object({
   id: z.string().min(1),
@@ -61,10 +66,13 @@ export const ModelEntry = z.object({
     .object({ base: TokenPrices.optional(), fineTuned: TokenPrices.optional() })
     .default({}),
   imageTokens: ImageTokenRule.nullable().default(null),
-  shutdownDate: z
-    .object({ value: z.iso.date(), ...Provenance.shape })
-    .nullable()
-    .default(null),
+  /** The day the model stops answering, with every model fine-tuned from it. */
+  shutdownDate: DatedFact.nullable().default(null),
+  /**
+   * The day the provider stops accepting new fine-tuning jobs for the model (OpenAI closes
+   * self-serve fine-tuning as a whole), when that comes before the shutdown.
+   */
+  trainingEndDate: DatedFact.nullable().default(null),
 });
 export type ModelEntry = z.infer<typeof ModelEntry>;
 /** What callers write to add or override an entry (defaults filled in by parsing). */

@@ -10,6 +10,12 @@ const recorded = '2026-11-22';
 const fromIssue = { source: ISSUE, asOf: recorded };
 const pricing = { source: PRICING, asOf: recorded };
 const deprecation = (value: string) => ({ value, source: DEPRECATIONS, asOf: recorded });
+/**
+ * "Update to OpenAI's self-serve fine-tuning" (deprecations page): existing customers can
+ * create new fine-tuning jobs until 2027-01-06; inference on fine-tuned models continues until
+ * their base model shuts down.
+ */
+const selfServeFineTuningEnds = deprecation('2027-01-06');
 const perToken = (usd: string) => ({ unit: '1M tokens' as const, usd, ...fromIssue });
 const prices = (inputPer1M: string, outputPer1M: string) => ({
   inputPer1M,
@@ -27,6 +33,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     aliases: ['gpt-4o'],
     encoding: 'o200k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     formats: ['chat', 'preference'],
     maxTokensPerExample: { value: 65_536, ...fromIssue },
     training: perToken('25'),
@@ -39,6 +46,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     aliases: ['gpt-4o-mini'],
     encoding: 'o200k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     formats: ['chat', 'preference'],
     maxTokensPerExample: { value: 65_536, ...fromIssue },
     training: perToken('3'),
@@ -50,6 +58,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     aliases: ['gpt-4.1'],
     encoding: 'o200k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     formats: ['chat', 'preference'],
     maxTokensPerExample: null,
     training: perToken('25'),
@@ -61,6 +70,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     aliases: ['gpt-4.1-mini'],
     encoding: 'o200k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     formats: ['chat', 'preference'],
     maxTokensPerExample: null,
     training: perToken('5'),
@@ -72,6 +82,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     aliases: ['gpt-4.1-nano'],
     encoding: 'o200k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     formats: ['chat', 'preference'],
     maxTokensPerExample: null,
     training: perToken('1.50'),
@@ -83,6 +94,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     aliases: ['o4-mini'],
     encoding: 'o200k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     formats: ['reinforcement'],
     maxTokensPerExample: null,
     // Reinforcement fine-tuning is billed by the hour of training, not by the token.
@@ -95,6 +107,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     aliases: ['gpt-3.5-turbo'],
     encoding: 'cl100k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     maxTokensPerExample: { value: 16_385, ...fromIssue },
     training: perToken('8'),
     inference: { base: prices('0.50', '1.50'), fineTuned: prices('3.00', '6.00') },
@@ -104,6 +117,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     id: 'gpt-3.5-turbo-1106',
     encoding: 'cl100k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     maxTokensPerExample: { value: 16_385, ...fromIssue },
     training: perToken('8'),
     inference: { fineTuned: prices('3.00', '6.00') },
@@ -113,6 +127,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     id: 'gpt-3.5-turbo-0613',
     encoding: 'cl100k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     maxTokensPerExample: { value: 4_096, ...fromIssue },
     training: perToken('8'),
     inference: { fineTuned: prices('3.00', '6.00') },
@@ -122,6 +137,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     id: 'davinci-002',
     encoding: 'cl100k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     formats: ['completion'],
     maxTokensPerExample: null,
     training: perToken('6'),
@@ -131,6 +147,7 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     id: 'babbage-002',
     encoding: 'cl100k_base',
     fineTunable: true,
+    trainingEndDate: selfServeFineTuningEnds,
     formats: ['completion'],
     maxTokensPerExample: null,
     training: perToken('0.40'),

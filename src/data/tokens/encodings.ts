@@ -1,8 +1,8 @@
 import { BytePairEncodingCore, type RawBytePairRanks } from 'gpt-tokenizer/BytePairEncodingCore';
 
-/** The BPE encodings of the models that can be fine-tuned. */
-export const ENCODINGS = ['o200k_base', 'cl100k_base'] as const;
-export type EncodingName = (typeof ENCODINGS)[number];
+import { ENCODINGS, type EncodingName } from './encoding-names.ts';
+
+export { ENCODINGS, type EncodingName };
 
 /**
  * Unicode White_Space, which tiktoken's regex engine means by `\s`. JavaScript's `\s` differs on

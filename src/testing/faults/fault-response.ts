@@ -1,5 +1,4 @@
 import { ApiError } from '../http/api-error.ts';
-import { errorResponse } from '../http/respond.ts';
 import type { FaultSpec } from './fault.ts';
 
 /** The real service's message for common failure statuses. */
@@ -20,8 +19,8 @@ function defaultMessage(status: number, retryAfter: number | undefined): string 
   }
 }
 
-/** The error response an injected `status` fault answers with. */
-export function faultResponse(spec: FaultSpec & { status: number }): Response {
+/** The error an injected `status` fault answers with (the dialect writes the response). */
+export function faultError(spec: FaultSpec & { status: number }): ApiError {
   const headers: Record<string, string> = { ...spec.headers };
   if (spec.retryAfter !== undefined) {
     headers['retry-after'] = String(spec.retryAfter);
@@ -29,7 +28,7 @@ export function faultResponse(spec: FaultSpec & { status: number }): Response {
   }
   const code =
     spec.code !== undefined ? spec.code : spec.status === 429 ? 'rate_limit_exceeded' : null;
-  const error = new ApiError(
+  return new ApiError(
     spec.status,
     {
       message: spec.message ?? defaultMessage(spec.status, spec.retryAfter),
@@ -38,5 +37,4 @@ export function faultResponse(spec: FaultSpec & { status: number }): Response {
     },
     headers,
   );
-  return errorResponse(error);
 }

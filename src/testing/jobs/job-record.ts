@@ -32,6 +32,8 @@ export interface JobRecord {
   suffix: string | null;
   seed: number;
   metadata: Record<string, string> | null;
+  /** Azure's training tier as requested, or null. */
+  trainingType: string | null;
   integrations: unknown[];
   methodType: FineTuningMethodType;
   /** Method fields other than hyperparameters (a reinforcement job's grader). */

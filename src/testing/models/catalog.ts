@@ -1,3 +1,7 @@
+import { defaultCatalog } from '../../data/catalog/catalog.ts';
+import type { ModelEntry } from '../../data/catalog/entry.ts';
+import type { TrainingFormat } from '../../data/formats/names.ts';
+
 /** The fine-tuning methods the API knows. */
 export type FineTuningMethodType = 'supervised' | 'dpo' | 'reinforcement';
 
@@ -14,75 +18,54 @@ export interface CatalogModel {
   fineTuning: readonly FineTuningMethodType[];
   /** `YYYY-MM-DD` when the provider announced the model's shutdown. */
   shutdown_date?: string;
+  /** `YYYY-MM-DD` after which no new fine-tuning job starts (Azure shows it as `deprecation.fine_tune`). */
+  training_end_date?: string;
 }
 
-const GPT_4_1_SHUTDOWN = '2027-01-14';
-const EARLY_SHUTDOWN = '2026-10-23';
+/** The method that trains on each training-file format. */
+const METHOD_OF_FORMAT: Record<TrainingFormat, FineTuningMethodType> = {
+  chat: 'supervised',
+  completion: 'supervised',
+  preference: 'dpo',
+  reinforcement: 'reinforcement',
+};
 
 /**
- * The default catalog: OpenAI's fine-tunable snapshots with their short aliases. Shutdown dates
- * are OpenAI's announcements ("Update to OpenAI's self-serve fine-tuning"); `created` values are
- * plausible, not copied from the live API. The fake reports shutdown dates but does not enforce
- * them, so tests written today keep passing after those dates.
+ * When a snapshot was created: the date its name ends with (`…-2024-07-18`), else the day
+ * OpenAI opened the current fine-tuning API (2023-08-22) for the undated `davinci-002` and
+ * `babbage-002`. Plausible values; the live API's `created` differ by hours.
  */
-export const DEFAULT_CATALOG: readonly CatalogModel[] = [
-  {
-    id: 'gpt-4.1-2025-04-14',
-    created: 1744315746,
+function createdOf(id: string): number {
+  const day = /(\d{4}-\d{2}-\d{2})$/.exec(id)?.[1] ?? '2023-08-22';
+  return Date.parse(`${day}T00:00:00Z`) / 1000;
+}
+
+/** A catalog entry of tunekit's model catalog as a model the fake serves. */
+export function fakeModelOf(entry: ModelEntry): CatalogModel {
+  const methods = entry.fineTunable
+    ? [...new Set(entry.formats.map((f) => METHOD_OF_FORMAT[f]))]
+    : [];
+  const model: CatalogModel = {
+    id: entry.id,
+    created: createdOf(entry.id),
     owned_by: 'system',
-    aliases: ['gpt-4.1'],
-    fineTuning: ['supervised', 'dpo'],
-    shutdown_date: GPT_4_1_SHUTDOWN,
-  },
-  {
-    id: 'gpt-4.1-mini-2025-04-14',
-    created: 1744317547,
-    owned_by: 'system',
-    aliases: ['gpt-4.1-mini'],
-    fineTuning: ['supervised', 'dpo'],
-    shutdown_date: GPT_4_1_SHUTDOWN,
-  },
-  {
-    id: 'gpt-4.1-nano-2025-04-14',
-    created: 1744321707,
-    owned_by: 'system',
-    aliases: ['gpt-4.1-nano'],
-    fineTuning: ['supervised', 'dpo'],
-    shutdown_date: EARLY_SHUTDOWN,
-  },
-  {
-    id: 'gpt-4o-2024-08-06',
-    created: 1722814719,
-    owned_by: 'system',
-    aliases: ['gpt-4o'],
-    fineTuning: ['supervised', 'dpo'],
-    shutdown_date: GPT_4_1_SHUTDOWN,
-  },
-  {
-    id: 'gpt-4o-mini-2024-07-18',
-    created: 1721172717,
-    owned_by: 'system',
-    aliases: ['gpt-4o-mini'],
-    fineTuning: ['supervised', 'dpo'],
-    shutdown_date: GPT_4_1_SHUTDOWN,
-  },
-  {
-    id: 'gpt-3.5-turbo-0125',
-    created: 1706048358,
-    owned_by: 'system',
-    aliases: ['gpt-3.5-turbo'],
-    fineTuning: ['supervised'],
-    shutdown_date: EARLY_SHUTDOWN,
-  },
-  {
-    id: 'o4-mini-2025-04-16',
-    created: 1744133506,
-    owned_by: 'system',
-    aliases: ['o4-mini'],
-    fineTuning: ['reinforcement'],
-    shutdown_date: EARLY_SHUTDOWN,
-  },
-];
+    aliases: entry.aliases,
+    fineTuning: methods,
+  };
+  if (entry.shutdownDate) model.shutdown_date = entry.shutdownDate.value;
+  if (entry.trainingEndDate) model.training_end_date = entry.trainingEndDate.value;
+  return model;
+}
+
+/**
+ * The default catalog: tunekit's own model catalog (`tunekit/data`), OpenAI's fine-tunable
+ * snapshots with their aliases, methods and announced dates — one source of truth for the
+ * client's checks and the fake. The fake reports shutdown dates but does not enforce them, so
+ * tests written today keep passing after those dates.
+ */
+export const DEFAULT_CATALOG: readonly CatalogModel[] = defaultCatalog.entries
+  .filter((entry) => entry.provider === 'openai')
+  .map(fakeModelOf);
 
 /** Looks base models up by snapshot name or alias. */
 export class ModelCatalog {

@@ -1,26 +1,15 @@
 import { ChatCompletionCreateParams } from '../../schemas/chat-params.ts';
-import { type Answerer, answer } from '../chat/answer.ts';
+import { answer } from '../chat/answer.ts';
 import { chunksOf, completionOf, eventStream } from '../chat/completion.ts';
-import { modelNotFound } from '../http/api-error.ts';
 import { readJsonBody } from '../http/read-body.ts';
 import { jsonResponse } from '../http/respond.ts';
 import type { Route } from '../http/router.ts';
 import { newId } from '../ids.ts';
 import type { RouteContext } from '../route-context.ts';
 
-/** Who answers for a model name, and the name responses report (aliases become snapshots). */
-function answererFor(context: RouteContext, model: string): { answerer: Answerer; name: string } {
-  const { catalog, state } = context.world;
-  const base = catalog.find(model);
-  if (base) return { answerer: { kind: 'base' }, name: base.id };
-  const trained = state.trainedModels.get(model);
-  if (trained) return { answerer: { kind: 'trained', pairs: trained.pairs }, name: trained.id };
-  throw modelNotFound(model);
-}
-
 function createCompletion(context: RouteContext): Response {
   const params = readJsonBody(context.body, ChatCompletionCreateParams);
-  const { answerer, name } = answererFor(context, params.model);
+  const { answerer, name } = context.dialect.chatAnswerer(context.world, params.model);
   const reply = answer(params, answerer);
   const head = { id: newId.chatCompletion(), created: context.world.clock.seconds(), model: name };
   if (!params.stream) return jsonResponse(completionOf(head, params, reply));

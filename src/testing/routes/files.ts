@@ -121,7 +121,7 @@ async function createFile(context: RouteContext): Promise<Response> {
     content: new Uint8Array(await upload.arrayBuffer()),
     expiresAfter: readExpiresAfter(form),
   });
-  return jsonResponse(serializeFile(file, context.world.clock.now()));
+  return jsonResponse(context.dialect.file(file, context.world.clock.now()));
 }
 
 function listFiles(context: RouteContext): Response {
@@ -138,13 +138,13 @@ function listFiles(context: RouteContext): Response {
   const now = world.clock.now();
   let files = [...world.state.files.values()].filter((f) => !purpose || f.purpose === purpose);
   if (order === 'desc') files = files.reverse();
-  const items = files.map((file) => serializeFile(file, now));
+  const items = files.map((file) => context.dialect.file(file, now) as FileObject);
   return jsonResponse(paginate(items, url.searchParams, { default: 10_000, max: 10_000 }));
 }
 
 function retrieveFile(context: RouteContext): Response {
   const file = findFile(context.world, param(context, 'file_id'));
-  return jsonResponse(serializeFile(file, context.world.clock.now()));
+  return jsonResponse(context.dialect.file(file, context.world.clock.now()));
 }
 
 function deleteFile(context: RouteContext): Response {

@@ -6,7 +6,6 @@ import { jsonResponse } from '../http/respond.ts';
 import type { Route } from '../http/router.ts';
 import { newId } from '../ids.ts';
 import type { JobRecord } from '../jobs/job-record.ts';
-import { serializeJob } from '../jobs/job-record.ts';
 import { planJob, type RequestedHyperparameters } from '../jobs/plan.ts';
 import { checkTrainingFile } from '../jobs/training-file.ts';
 import type { FineTuningMethodType } from '../models/catalog.ts';
@@ -97,6 +96,8 @@ function requestedHyperparameters(params: JobCreateParams): {
 async function createJob(context: RouteContext): Promise<Response> {
   const { world } = context;
   const params = readJsonBody(context.body, JobCreateParams);
+  // An argument the API does not know is refused before anything else is checked.
+  const trainingType = context.dialect.trainingType(params.trainingType);
   const { method, requested, extras } = requestedHyperparameters(params);
   const snapshot = baseSnapshot(world, params.model, method);
   const training = fineTuneFile(world, params.training_file, 'training_file');
@@ -113,7 +114,11 @@ async function createJob(context: RouteContext): Promise<Response> {
   const seed = params.seed ?? Math.floor(Math.random() * 2 ** 31);
   const now = world.clock.now();
   const id = newId.job();
-  const plannedModel = `ft:${snapshot}:${world.organization.name}:${params.suffix ?? ''}:${newId.modelSuffix()}`;
+  const plannedModel = context.dialect.fineTunedModelName({
+    snapshot,
+    organization: world.organization.name,
+    suffix: params.suffix ?? null,
+  });
   const job: JobRecord = {
     id,
     createdAt: world.clock.seconds(),
@@ -125,6 +130,7 @@ async function createJob(context: RouteContext): Promise<Response> {
     suffix: params.suffix ?? null,
     seed,
     metadata: params.metadata ?? null,
+    trainingType,
     integrations: params.integrations ?? [],
     methodType: method,
     methodExtras: extras,
@@ -151,7 +157,7 @@ async function createJob(context: RouteContext): Promise<Response> {
     history: { events: [], checkpoints: [] },
   };
   world.jobs.add(job);
-  return jsonResponse(serializeJob(job));
+  return jsonResponse(context.dialect.job(job));
 }
 
 /** `metadata[key]=value` pairs of the query. */
@@ -170,12 +176,13 @@ function listJobs(context: RouteContext): Response {
   const jobs = [...world.state.jobs.values()]
     .reverse()
     .filter((job) => filter.every(([key, value]) => job.metadata?.[key] === value))
-    .map(serializeJob);
+    .map((job) => context.dialect.job(job) as { id: string });
   return jsonResponse(paginate(jobs, url.searchParams, { default: 20, max: 100 }));
 }
 
 function retrieveJob(context: RouteContext): Response {
-  return jsonResponse(serializeJob(findJob(context.world, param(context, 'fine_tuning_job_id'))));
+  const job = findJob(context.world, param(context, 'fine_tuning_job_id'));
+  return jsonResponse(context.dialect.job(job));
 }
 
 /** A 400 for an action the job's status does not allow. */
@@ -190,21 +197,21 @@ function cancelJob(context: RouteContext): Response {
   const job = findJob(context.world, param(context, 'fine_tuning_job_id'));
   if (isTerminalJobStatus(job.status)) throw wrongStatus(job, 'cancel', 'unfinished');
   context.world.jobs.cancel(job);
-  return jsonResponse(serializeJob(job));
+  return jsonResponse(context.dialect.job(job));
 }
 
 function pauseJob(context: RouteContext): Response {
   const job = findJob(context.world, param(context, 'fine_tuning_job_id'));
   if (job.status !== 'running') throw wrongStatus(job, 'pause', 'running');
   context.world.jobs.pause(job);
-  return jsonResponse(serializeJob(job));
+  return jsonResponse(context.dialect.job(job));
 }
 
 function resumeJob(context: RouteContext): Response {
   const job = findJob(context.world, param(context, 'fine_tuning_job_id'));
   if (job.status !== 'paused') throw wrongStatus(job, 'resume', 'paused');
   context.world.jobs.resume(job);
-  return jsonResponse(serializeJob(job));
+  return jsonResponse(context.dialect.job(job));
 }
 
 function listEvents(context: RouteContext): Response {

@@ -1,46 +1,26 @@
-import type { Model } from '../../schemas/model.ts';
 import { ApiError, modelNotFound } from '../http/api-error.ts';
 import { jsonResponse } from '../http/respond.ts';
 import type { Route } from '../http/router.ts';
-import type { CatalogModel } from '../models/catalog.ts';
-import type { TrainedModel } from '../models/trained-model.ts';
 import { param, type RouteContext } from '../route-context.ts';
 
-function catalogEntry(id: string, model: CatalogModel): Model {
-  const entry: Model = { id, object: 'model', created: model.created, owned_by: model.owned_by };
-  if (model.shutdown_date) entry.shutdown_date = model.shutdown_date;
-  return entry;
-}
-
-function trainedEntry(model: TrainedModel): Model {
-  const entry: Model = {
-    id: model.id,
-    object: 'model',
-    created: model.created,
-    owned_by: model.owned_by,
-  };
-  if (model.shutdown_date) entry.shutdown_date = model.shutdown_date;
-  return entry;
-}
-
-/** A model by name: a catalog snapshot or alias, or a model the fake trained. */
-function findModel(context: RouteContext, name: string): Model | undefined {
-  const { catalog, state } = context.world;
-  const base = catalog.find(name);
-  if (base) return catalogEntry(name, base);
-  const trained = state.trainedModels.get(name);
-  return trained ? trainedEntry(trained) : undefined;
+/** A model by name, as this flavour shows it: a catalog snapshot or alias, or a trained model. */
+function findModel(context: RouteContext, name: string): Record<string, unknown> | undefined {
+  const { world, dialect } = context;
+  const base = world.catalog.find(name);
+  if (base) return dialect.baseModel(name, base);
+  const trained = world.state.trainedModels.get(name);
+  return trained ? dialect.trainedModel(trained) : undefined;
 }
 
 function listModels(context: RouteContext): Response {
-  const { catalog, state } = context.world;
-  const data: Model[] = [];
-  for (const model of catalog.models) {
-    data.push(catalogEntry(model.id, model));
-    for (const alias of model.aliases ?? []) data.push(catalogEntry(alias, model));
+  const { world, dialect } = context;
+  const data: Array<Record<string, unknown>> = [];
+  for (const model of world.catalog.models) {
+    data.push(dialect.baseModel(model.id, model));
+    for (const alias of model.aliases ?? []) data.push(dialect.baseModel(alias, model));
   }
-  for (const model of state.trainedModels.values()) {
-    if (model.listed) data.push(trainedEntry(model));
+  for (const model of world.state.trainedModels.values()) {
+    if (model.listed) data.push(dialect.trainedModel(model));
   }
   // `/models` is not paginated: no has_more, no cursors.
   return jsonResponse({ object: 'list', data });

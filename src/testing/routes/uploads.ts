@@ -7,8 +7,7 @@ import type { Route } from '../http/router.ts';
 import { newId } from '../ids.ts';
 import { param, type RouteContext } from '../route-context.ts';
 import type { StoredUpload } from '../state.ts';
-import type { World } from '../world.ts';
-import { checkFineTuneFilename, checkPurpose, serializeFile, storeFile } from './files.ts';
+import { checkFineTuneFilename, checkPurpose, storeFile } from './files.ts';
 import { readMultipart } from './multipart.ts';
 
 /** An upload may announce up to 8 GB. */
@@ -24,7 +23,8 @@ function statusOf(upload: StoredUpload, nowSeconds: number): Upload['status'] {
   return upload.status;
 }
 
-function serializeUpload(upload: StoredUpload, world: World): Upload {
+function serializeUpload(upload: StoredUpload, context: RouteContext): Upload {
+  const { world } = context;
   const file = upload.fileId ? world.state.files.get(upload.fileId) : undefined;
   return {
     object: 'upload',
@@ -35,7 +35,7 @@ function serializeUpload(upload: StoredUpload, world: World): Upload {
     filename: upload.filename,
     purpose: upload.purpose,
     status: statusOf(upload, world.clock.seconds()),
-    file: file ? serializeFile(file, world.clock.now()) : null,
+    file: file ? (context.dialect.file(file, world.clock.now()) as Upload['file']) : null,
   };
 }
 
@@ -76,7 +76,7 @@ function createUpload(context: RouteContext): Response {
     fileId: null,
   };
   context.world.state.uploads.set(upload.id, upload);
-  return jsonResponse(serializeUpload(upload, context.world));
+  return jsonResponse(serializeUpload(upload, context));
 }
 
 async function addPart(context: RouteContext): Promise<Response> {
@@ -145,14 +145,14 @@ function completeUpload(context: RouteContext): Response {
   upload.status = 'completed';
   upload.fileId = file.id;
   upload.parts.clear();
-  return jsonResponse(serializeUpload(upload, context.world));
+  return jsonResponse(serializeUpload(upload, context));
 }
 
 function cancelUpload(context: RouteContext): Response {
   const upload = pendingUpload(context, 'cancel');
   upload.status = 'cancelled';
   upload.parts.clear();
-  return jsonResponse(serializeUpload(upload, context.world));
+  return jsonResponse(serializeUpload(upload, context));
 }
 
 /** `/uploads`: files up to 8 GB sent in parts of up to 64 MB. */
