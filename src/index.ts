@@ -5,9 +5,23 @@ export type { RequestOptions } from './core/http-client.ts';
 export type { Logger, LogLevel } from './core/logger.ts';
 export type { ClientOptions, FetchLike } from './core/options.ts';
 export { CursorPage, PagePromise } from './core/pagination.ts';
+export {
+  isProviderFeature,
+  PROVIDER_FEATURES,
+  PROVIDER_NAMES,
+  type ProviderFeature,
+  type ProviderName,
+} from './core/providers/features.ts';
+export type { ProviderInfo } from './core/providers/provider-info.ts';
+export type { ProviderOptions } from './core/providers/provider-options.ts';
 export type { WithRequestId } from './core/request-id.ts';
 export { Stream } from './core/stream.ts';
 export type { Uploadable } from './core/uploadable.ts';
+export type {
+  LifecycleOptions,
+  LifecycleStatus,
+  ModelLifecycle,
+} from './data/catalog/lifecycle.ts';
 export {
   assembleChatCompletion,
   ChatCompletionAccumulator,

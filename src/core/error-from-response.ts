@@ -99,22 +99,58 @@ export function errorFromResponse(source: ErrorSource, redactor: Redactor): APIE
     url: source.url,
   };
 
-  switch (source.status) {
+  return apiErrorFor(details, retryAfterMs(source.headers));
+}
+
+/**
+ * The typed error for an error status: the class from the status, the fields from `details`.
+ * `retryAfter` is what the server asked a rate-limited client to wait.
+ */
+export function apiErrorFor(
+  details: APIErrorDetails,
+  retryAfter?: number,
+  options?: ErrorOptions,
+): APIError {
+  switch (details.status) {
     case 400:
-      return new BadRequestError(details);
+      return new BadRequestError(details, options);
     case 401:
-      return new AuthenticationError(details);
+      return new AuthenticationError(details, options);
     case 403:
-      return new PermissionDeniedError(details);
+      return new PermissionDeniedError(details, options);
     case 404:
-      return new NotFoundError(details);
+      return new NotFoundError(details, options);
     case 409:
-      return new ConflictError(details);
+      return new ConflictError(details, options);
     case 422:
-      return new UnprocessableEntityError(details);
+      return new UnprocessableEntityError(details, options);
     case 429:
-      return new RateLimitError(details, retryAfterMs(source.headers));
+      return new RateLimitError(details, retryAfter, options);
     default:
-      return source.status >= 500 ? new InternalServerError(details) : new APIError(details);
+      return details.status >= 500
+        ? new InternalServerError(details, options)
+        : new APIError(details, options);
   }
+}
+
+/**
+ * The same error, same class and fields, with `note` after the API's message: what tunekit
+ * knows that the API did not say (why the request was refused, where to go instead). The
+ * original error is the `cause`.
+ */
+export function withNote(error: APIError, note: string): APIError {
+  const details: APIErrorDetails = {
+    status: error.status,
+    apiMessage: `${error.apiMessage} — ${note}`,
+    code: error.code,
+    param: error.param,
+    type: error.type,
+    headers: error.headers,
+    requestId: error.requestId,
+    body: error.body,
+    method: error.method,
+    url: error.url,
+  };
+  const retryAfter = error instanceof RateLimitError ? error.retryAfterMs : undefined;
+  return apiErrorFor(details, retryAfter, { cause: error });
 }

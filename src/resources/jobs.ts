@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { APIPromise, APIResponse } from '../core/api-promise.ts';
+import { APIPromise, type APIResponse } from '../core/api-promise.ts';
 import { AmbiguousResultError } from '../core/errors/ambiguous-result-error.ts';
 import { InvalidArgumentError } from '../core/errors/invalid-argument-error.ts';
 import type { RequestOptions } from '../core/http-client.ts';
@@ -15,6 +15,7 @@ import {
   type JobListParams,
 } from '../schemas/fine-tuning-job.ts';
 import { listEnvelope } from '../schemas/list.ts';
+import { explainRefusal, warnBeforeTraining } from './model-lifecycle.ts';
 import { APIResource } from './resource.ts';
 
 const JobList = listEnvelope(FineTuningJob);
@@ -44,12 +45,22 @@ export class JobsEndpoints extends APIResource {
    * tunekit looks the job up by that token before sending the request again. A retry never
    * starts a second paid job. Pass `idempotencyToken: false` to send the request as it is.
    *
+   * Before sending, the base model's lifecycle is checked against the catalog (for the
+   * client's provider and `now`): a model that is shut down, closed to new fine-tuning jobs or
+   * retiring within 90 days is logged as a warning. A 4xx answer for such a model is explained
+   * in the error's message (after OpenAI's 2027-01-06 cut-off: where to train instead). On
+   * Azure, `trainingType` chooses the training tier.
+   *
    * @example
    * const job = await client.jobs.create({
    *   model: 'gpt-4.1-mini-2025-04-14',
    *   training_file: file.id,
    *   method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 3 } } },
    * });
+   *
+   * @example
+   * const azure = new TuneKit({ provider: 'azure' });
+   * await azure.jobs.create({ model: 'gpt-4.1-mini', training_file: file.id, trainingType: 'GlobalStandard' });
    */
   create(
     params: JobCreateParams,
@@ -76,11 +87,13 @@ export class JobsEndpoints extends APIResource {
     const body = this._http.provider.jobCreateBody(
       token === undefined ? params : { ...params, metadata },
     );
-    return this._http.json(
+    // The warning is logged before the request goes out; the request waits for it.
+    const lifecycle = warnBeforeTraining(this._http, params.model);
+    const sent = this._http.json(
       {
         method: 'POST',
         path: '/fine_tuning/jobs',
-        body: { kind: 'json', value: body },
+        body: lifecycle.then(() => ({ kind: 'json' as const, value: body })),
         options: requestOptions,
         features: params.trainingType === undefined ? JOBS : ['jobs', 'jobs.trainingType'],
         recover:
@@ -89,6 +102,11 @@ export class JobsEndpoints extends APIResource {
             : (error) => this.#findCreated(token, error, requestOptions.signal),
       },
       FineTuningJob,
+    );
+    return new APIPromise(
+      sent.withResponse().catch(async (error: unknown) => {
+        throw explainRefusal(error, await lifecycle);
+      }),
     );
   }
 

@@ -1,10 +1,14 @@
 import type { APIPromise } from '../core/api-promise.ts';
+import { NotFoundError } from '../core/errors/api-error.ts';
+import { NotSupportedByProviderError } from '../core/errors/not-supported-by-provider-error.ts';
 import type { RequestOptions } from '../core/http-client.ts';
 import { type PagePromise, paginate } from '../core/pagination.ts';
 import { pathId } from '../core/path.ts';
 import type { WithRequestId } from '../core/request-id.ts';
+import type { ModelLifecycle } from '../data/catalog/lifecycle.ts';
 import { listEnvelope } from '../schemas/list.ts';
 import { Model, ModelDeleted } from '../schemas/model.ts';
+import { lifecycleFor } from './model-lifecycle.ts';
 import { APIResource } from './resource.ts';
 
 const ModelList = listEnvelope(Model);
@@ -33,6 +37,34 @@ export class Models extends APIResource {
   retrieve(model: string, options?: RequestOptions): APIPromise<WithRequestId<Model>> {
     const path = `/models/${pathId(model, 'model')}`;
     return this._http.json({ method: 'GET', path, options, features: ['models'] }, Model);
+  }
+
+  /**
+   * Where a model is in its life — active, retiring, closed to new fine-tuning jobs or shut
+   * down — with the dates the API reports for it (OpenAI's `shutdown_date`, Azure's
+   * `deprecation`) preferred over tunekit's catalog, for the client's provider and `now`. A
+   * model the API does not know (or a provider without `/models`) falls back to the catalog.
+   *
+   * @example
+   * const life = await client.models.lifecycle('ft:gpt-4o-mini-2024-07-18:acme::abc123');
+   * if (life.needsConfirmation) console.warn(life.message); // "… shuts down on 2027-01-14 …"
+   */
+  async lifecycle(
+    model: string,
+    options: RequestOptions & { warnWithinDays?: number | undefined } = {},
+  ): Promise<ModelLifecycle> {
+    const { warnWithinDays, ...request } = options;
+    const reported = await this.retrieve(model, request).catch((error: unknown) => {
+      if (error instanceof NotFoundError || error instanceof NotSupportedByProviderError) {
+        return undefined;
+      }
+      throw error;
+    });
+    return lifecycleFor(this._http, model, {
+      apiShutdownDate: reported?.shutdown_date,
+      apiTrainingEndDate: reported?.deprecation?.fine_tune,
+      warnWithinDays,
+    });
   }
 
   /**

@@ -20,7 +20,13 @@ export const PROVIDER_FEATURES = [
 /** One thing a provider may or may not offer. */
 export type ProviderFeature = (typeof PROVIDER_FEATURES)[number];
 
-/** Whether a string names a provider feature. */
+/**
+ * Whether a string names a provider feature.
+ *
+ * @example
+ * isProviderFeature('jobs.pause'); // true
+ * isProviderFeature('jobs.delete'); // false
+ */
 export function isProviderFeature(value: unknown): value is ProviderFeature {
   return typeof value === 'string' && (PROVIDER_FEATURES as readonly string[]).includes(value);
 }
@@ -29,7 +35,12 @@ export function isProviderFeature(value: unknown): value is ProviderFeature {
 export const PROVIDER_NAMES = ['openai', 'azure', 'compatible'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
-/** Whether a string names a provider. */
+/**
+ * Whether a string names a provider.
+ *
+ * @example
+ * isProviderName('azure'); // true
+ */
 export function isProviderName(value: unknown): value is ProviderName {
   return typeof value === 'string' && (PROVIDER_NAMES as readonly string[]).includes(value);
 }

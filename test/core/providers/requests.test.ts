@@ -108,6 +108,12 @@ describe('provider differences on the wire', () => {
 
   it('azure: api-version on every request, trainingType in its spelling, chat by deployment', async () => {
     api.use(
+      http.get(`${AZURE}/models/:model`, () =>
+        HttpResponse.json(
+          { error: { code: 'notFound', message: 'no such model' } },
+          { status: 404 },
+        ),
+      ),
       http.post(`${AZURE}/fine_tuning/jobs`, () => HttpResponse.json(jobObject())),
       http.post(`${AZURE}/chat/completions`, () =>
         HttpResponse.json({
@@ -136,7 +142,10 @@ describe('provider differences on the wire', () => {
       messages: [{ role: 'user', content: 'hello' }],
     });
 
-    const [create, chat] = await api.calls();
+    const [lookup, create, chat] = await api.calls();
+    // The catalog has no Azure dates, so the create first asks the API for the model's.
+    expect(lookup?.path).toBe('/openai/v1/models/gpt-4o-mini-2024-07-18');
+    expect(lookup?.query).toEqual({ 'api-version': 'preview' });
     expect(create?.query).toEqual({ 'api-version': 'preview' });
     expect(create?.body).toMatchObject({ trainingType: 'developerTier' });
     expect(chat?.query).toEqual({ 'api-version': 'preview' });
@@ -206,6 +215,12 @@ describe('provider differences on the wire', () => {
 
   it('reads the offending parameter from Azure error bodies (`target`)', async () => {
     api.use(
+      http.get(`${AZURE}/models/:model`, () =>
+        HttpResponse.json(
+          { error: { code: 'notFound', message: 'no such model' } },
+          { status: 404 },
+        ),
+      ),
       http.post(`${AZURE}/fine_tuning/jobs`, () =>
         HttpResponse.json(
           {

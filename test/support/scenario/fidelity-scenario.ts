@@ -32,10 +32,31 @@ async function uploadTrainingFile(port: ClientPort) {
   return parsed(FileObject, await port.uploadFromStream(path, 'fine-tune'));
 }
 
+/** What differs between providers in what the scenario sees (defaults: OpenAI's answers). */
+export interface ScenarioExpectations {
+  /** The status of a job just created: `validating_files` at OpenAI, `pending` at Azure. */
+  createdStatus: string;
+  /** The name of the model a job trains from `base` with `suffix`. */
+  fineTunedModel(base: string, suffix: string): RegExp;
+  /** The `model` a chat request names to reach a fine-tuned model (Azure: its deployment). */
+  servingName(model: string): string;
+  /** Whether pause and resume exist; when not, the client must refuse them with a typed error. */
+  pauseResume: boolean;
+}
+
+const OPENAI_EXPECTATIONS: ScenarioExpectations = {
+  createdStatus: 'validating_files',
+  fineTunedModel: (base, suffix) =>
+    new RegExp(`^ft:${base.replaceAll('.', '\\.')}:personal:${suffix}:`),
+  servingName: (model) => model,
+  pauseResume: true,
+};
+
 /** What a scenario run needs, created fresh for each test. */
 export interface ScenarioSetup {
   fake: FakeOpenAI;
   port: ClientPort;
+  expectations?: Partial<ScenarioExpectations>;
 }
 
 /** Temporary directories of the files written for the current scenario, removed after it. */
@@ -123,7 +144,8 @@ export function defineFidelityScenario(setup: () => ScenarioSetup): void {
   });
 
   it('fine-tuning: create, list, retrieve, events, checkpoints, pause, resume, cancel', async () => {
-    const { port, fake } = setup();
+    const { port, fake, expectations } = setup();
+    const expected = { ...OPENAI_EXPECTATIONS, ...expectations };
     const file = await uploadTrainingFile(port);
     const job = parsed(
       FineTuningJob,
@@ -134,7 +156,7 @@ export function defineFidelityScenario(setup: () => ScenarioSetup): void {
         metadata: { run: 'a' },
       }),
     );
-    expect(job.status).toBe('validating_files');
+    expect(job.status).toBe(expected.createdStatus);
     const other = parsed(
       FineTuningJob,
       await port.createJob({ model: 'gpt-4.1-mini', training_file: file.id }),
@@ -146,7 +168,9 @@ export function defineFidelityScenario(setup: () => ScenarioSetup): void {
     fake.runJob(job.id);
     const finished = parsed(FineTuningJob, await port.retrieveJob(job.id));
     expect(finished.status).toBe('succeeded');
-    expect(finished.fine_tuned_model).toMatch(/^ft:gpt-4o-mini-2024-07-18:personal:geo:/);
+    expect(finished.fine_tuned_model).toMatch(
+      expected.fineTunedModel('gpt-4o-mini-2024-07-18', 'geo'),
+    );
 
     const page = await port.listEvents(job.id, 5);
     expect(page.data).toHaveLength(5);
@@ -165,19 +189,28 @@ export function defineFidelityScenario(setup: () => ScenarioSetup): void {
     expect(checkpoints[0]?.fine_tuned_model_checkpoint).toBe(finished.fine_tuned_model);
 
     fake.runJob(other.id, { until: 'running' });
-    expect(parsed(FineTuningJob, await port.pauseJob(other.id)).status).toBe('paused');
-    expect(parsed(FineTuningJob, await port.resumeJob(other.id)).status).toBe('running');
+    if (expected.pauseResume) {
+      expect(parsed(FineTuningJob, await port.pauseJob(other.id)).status).toBe('paused');
+      expect(parsed(FineTuningJob, await port.resumeJob(other.id)).status).toBe('running');
+    } else {
+      await expect(port.pauseJob(other.id)).rejects.toMatchObject({
+        name: 'NotSupportedByProviderError',
+        feature: 'jobs.pause',
+      });
+      await expect(port.resumeJob(other.id)).rejects.toMatchObject({ feature: 'jobs.resume' });
+    }
     expect(parsed(FineTuningJob, await port.cancelJob(other.id)).status).toBe('cancelled');
   });
 
   it('chat: create and stream against a model the fake trained', async () => {
-    const { port, fake } = setup();
+    const { port, fake, expectations } = setup();
+    const expected = { ...OPENAI_EXPECTATIONS, ...expectations };
     const file = await uploadTrainingFile(port);
     const job = parsed(
       FineTuningJob,
       await port.createJob({ model: 'gpt-4o-mini', training_file: file.id }),
     );
-    const model = fake.runJob(job.id).fine_tuned_model ?? '';
+    const model = expected.servingName(fake.runJob(job.id).fine_tuned_model ?? '');
 
     const completion = parsed(ChatCompletion, await port.chat(model, 'capital of Kenya?'));
     expect(completion.choices[0]?.message.content).toBe('The capital of Kenya is Nairobi.');

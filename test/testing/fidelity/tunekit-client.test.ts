@@ -1,14 +1,30 @@
-import { forEachAdapter } from '../../support/adapters.ts';
-import { tunekitClient } from '../../support/fake-client.ts';
-import { defineFidelityScenario } from '../../support/scenario/fidelity-scenario.ts';
+import { forEachProvider } from '../../support/providers.ts';
+import {
+  defineFidelityScenario,
+  type ScenarioExpectations,
+} from '../../support/scenario/fidelity-scenario.ts';
 import { tunekitPort } from '../../support/scenario/tunekit-port.ts';
 
-forEachAdapter(
+/** What the scenario sees differently at Azure (see docs/testing.md, "The Azure flavour"). */
+const AZURE: Partial<ScenarioExpectations> = {
+  createdStatus: 'pending',
+  fineTunedModel: (base) => new RegExp(`^${base.replaceAll('.', '\\.')}\\.ft-[0-9a-f]{32}$`),
+};
+
+forEachProvider(
   "tunekit's own client against the fake",
   (setup) =>
     defineFidelityScenario(() => {
-      const { fake, baseURL } = setup();
-      return { fake, port: tunekitPort(tunekitClient(baseURL, 2)) };
+      const { fake, provider, client, servingName } = setup();
+      return {
+        fake,
+        port: tunekitPort(client({ maxRetries: 2 })),
+        expectations: {
+          ...(provider === 'azure' ? AZURE : {}),
+          servingName,
+          pauseResume: provider !== 'compatible',
+        },
+      };
     }),
-  { clock: 'manual' },
+  { fake: { clock: 'manual' } },
 );

@@ -1,0 +1,127 @@
+import { http } from 'msw';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { type ClientOptions, type ProviderName, TuneKit } from '../../src/index.ts';
+import { type FakeServer, listenOn } from '../../src/testing/adapters/node-server.ts';
+import {
+  createFakeOpenAI,
+  type FakeOpenAI,
+  type FakeOpenAIOptions,
+} from '../../src/testing/index.ts';
+import { TEST_API_KEY } from './fake-client.ts';
+import { GATEWAY_HEADER, GATEWAY_ORIGIN, GATEWAY_PREFIX, gatewayHandler } from './gateway.ts';
+import { useMswServer } from './msw-server.ts';
+
+/** The providers every workflow scenario runs against. */
+export const PROVIDERS: readonly ProviderName[] = ['openai', 'azure', 'compatible'];
+
+/** What a test gets: the fake, and clients of one provider that reach it. */
+export interface ProviderSetup {
+  provider: ProviderName;
+  fake: FakeOpenAI;
+  /** A tunekit client for the provider (no retries, silent unless `options` say otherwise). */
+  client(options?: ClientOptions): TuneKit;
+  /**
+   * The `model` a chat request names to reach a model the fake trained: the model itself, or
+   * on Azure the deployment it is deployed under (deployed here, as a user would beforehand).
+   */
+  servingName(model: string): string;
+}
+
+/** What the compatible client is told the test gateway lacks (it also answers them 404). */
+const GATEWAY_GAPS = ['jobs.pause', 'jobs.resume'] as const;
+
+function providerOptions(provider: ProviderName, base: string): ClientOptions {
+  switch (provider) {
+    case 'azure':
+      return { provider, baseURL: `${base}/openai/v1`, apiVersion: 'preview' };
+    case 'compatible':
+      return {
+        provider,
+        baseURL: `${base}${GATEWAY_PREFIX}`,
+        authHeader: GATEWAY_HEADER,
+        unsupported: [...GATEWAY_GAPS],
+      };
+    default:
+      return { provider, baseURL: `${base}/v1` };
+  }
+}
+
+function setupFor(provider: ProviderName, fake: FakeOpenAI, base: () => string): ProviderSetup {
+  let deployments = 0;
+  return {
+    provider,
+    fake,
+    client: (options = {}) =>
+      new TuneKit({
+        apiKey: TEST_API_KEY,
+        maxRetries: 0,
+        logLevel: 'off',
+        ...providerOptions(provider, base()),
+        ...options,
+      }),
+    servingName(model) {
+      if (provider !== 'azure') return model;
+      deployments += 1;
+      const name = `deployment-${deployments}`;
+      fake.deploy({ model, name });
+      return name;
+    },
+  };
+}
+
+/**
+ * Defines the same tests once per provider — OpenAI (`/v1`, Bearer), Azure (`/openai/v1`,
+ * `api-key`, `api-version`) and a compatible gateway (its own path and auth header, a few
+ * routes missing) — each through msw and through a real port. `setup()`, called inside a test,
+ * resets the fake and returns the provider's clients.
+ */
+export function forEachProvider(
+  label: string,
+  define: (setup: () => ProviderSetup) => void,
+  options: { fake?: FakeOpenAIOptions; adapters?: ReadonlyArray<'msw' | 'port'> } = {},
+): void {
+  const adapters = options.adapters ?? ['msw', 'port'];
+  for (const provider of PROVIDERS) {
+    if (adapters.includes('msw')) {
+      describe(`${label} [${provider}, msw]`, () => {
+        const fake = createFakeOpenAI({
+          ...options.fake,
+          origins: ['https://api.openai.com', 'https://my-resource.openai.azure.com'],
+        });
+        const gateway = gatewayHandler(fake.handle);
+        useMswServer(() => [
+          ...fake.handlers,
+          http.all(`${GATEWAY_ORIGIN}/*`, ({ request }) => gateway(request)),
+        ]);
+        const base =
+          provider === 'azure'
+            ? 'https://my-resource.openai.azure.com'
+            : provider === 'compatible'
+              ? GATEWAY_ORIGIN
+              : 'https://api.openai.com';
+        define(() => {
+          fake.reset();
+          return setupFor(provider, fake, () => base);
+        });
+      });
+    }
+    if (adapters.includes('port')) {
+      describe(`${label} [${provider}, port]`, () => {
+        const fake = createFakeOpenAI(options.fake);
+        let server: FakeServer | undefined;
+        beforeAll(async () => {
+          server = await listenOn(
+            provider === 'compatible' ? gatewayHandler(fake.handle) : fake.handle,
+          );
+        });
+        afterAll(async () => {
+          await server?.close();
+        });
+        define(() => {
+          fake.reset();
+          return setupFor(provider, fake, () => server?.url ?? '');
+        });
+      });
+    }
+  }
+}
