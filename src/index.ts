@@ -33,6 +33,20 @@ export { CLIENT_TOKEN_KEY, type JobCreateOptions } from './resources/jobs.ts';
 export * from './schemas/index.ts';
 export { VERSION } from './version.ts';
 export * from './workflow/errors/index.ts';
+export { IncompleteDownloadError } from './workflow/export/download.ts';
+export {
+  type ExportOptions,
+  type ExportProgress,
+  type ExportResult,
+  exportAll,
+} from './workflow/export/export-all.ts';
+export {
+  ExportedFile,
+  ExportedJob,
+  ExportManifest,
+  ExportProblem,
+  StoredCopy,
+} from './workflow/export/manifest.ts';
 export type { FileUploadOptions, WaitForProcessingOptions } from './workflow/files.ts';
 export { DEFAULT_UPLOAD_THRESHOLD } from './workflow/files.ts';
 export type { FollowOptions } from './workflow/follow.ts';

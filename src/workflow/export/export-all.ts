@@ -1,0 +1,227 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import pLimit from 'p-limit';
+import type { TuneKit } from '../../client.ts';
+import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
+import { APIUserAbortError } from '../../core/errors/user-abort-error.ts';
+import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
+import { VERSION } from '../../version.ts';
+import { backupFile } from './backup-file.ts';
+import { backupJob } from './backup-job.ts';
+import { fineTuningFiles } from './inventory.ts';
+import {
+  type ExportManifest,
+  type ExportProblem,
+  loadManifest,
+  MANIFEST_NAME,
+  saveManifest,
+} from './manifest.ts';
+import { writeMetrics } from './metrics.ts';
+
+/** Where an export stands, reported after each job and file. */
+export interface ExportProgress {
+  phase: 'listing' | 'jobs' | 'files' | 'metrics' | 'done';
+  /** Items of this phase handled so far, and how many there are. */
+  done: number;
+  total: number;
+  /** The job or file just handled. */
+  id?: string | undefined;
+  /** It was already in the export and verified: nothing was fetched. */
+  skipped?: boolean | undefined;
+  /** Bytes downloaded for it. */
+  bytes?: number | undefined;
+}
+
+/** Options of {@link exportAll}. */
+export interface ExportOptions {
+  onProgress?: ((progress: ExportProgress) => void) | undefined;
+  /** Stops the export; what was finished stays in the directory and the manifest. */
+  signal?: AbortSignal | undefined;
+  /** Files downloaded at once. Default: 4. */
+  concurrency?: number | undefined;
+}
+
+/** What an export did. */
+export interface ExportResult {
+  /** The export directory, absolute. */
+  dir: string;
+  manifestPath: string;
+  jobs: { total: number; refreshed: number; skipped: number };
+  files: { total: number; downloaded: number; skipped: number; bytes: number };
+  /** What could not be backed up, and why (deleted files, features the provider lacks). */
+  problems: ExportProblem[];
+  manifest: ExportManifest;
+  /** Where an unreadable manifest of an earlier run was moved, if one was. */
+  setAside: string | undefined;
+}
+
+/** Saves the manifest after each change, one write at a time. */
+function manifestWriter(path: string, manifest: ExportManifest) {
+  let chain: Promise<void> = Promise.resolve();
+  return {
+    save(): Promise<void> {
+      chain = chain.then(() => saveManifest(path, manifest));
+      return chain;
+    },
+  };
+}
+
+function checkOptions(dir: unknown, concurrency: number): string {
+  if (typeof dir !== 'string' || dir.trim() === '') {
+    throw new InvalidArgumentError(
+      `exportAll(client, dir): dir must be a directory path, got ${JSON.stringify(dir)}.`,
+      'dir',
+    );
+  }
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new InvalidArgumentError(
+      `exportAll: concurrency must be a whole number ≥ 1, got ${concurrency}.`,
+      'concurrency',
+    );
+  }
+  return resolve(dir);
+}
+
+async function listJobs(client: TuneKit, signal: AbortSignal | undefined) {
+  const jobs: FineTuningJob[] = [];
+  for await (const job of client.jobs.list({ limit: 100 }, { signal })) jobs.push(job);
+  return jobs;
+}
+
+/**
+ * Backs up everything fine-tuning made into `dir`: every job (record, events, checkpoints,
+ * parsed metrics) and every training, validation and result file's content, with
+ * `manifest.json` mapping each id to its copy's path and sha256. Downloads stream to disk.
+ *
+ * Resumable: a second run re-reads jobs still running, skips finished jobs and files whose
+ * copies are intact, and downloads again any copy that changed on disk. The manifest is saved
+ * after every item, so an interrupted export keeps what it finished.
+ *
+ * @example
+ * import { TuneKit, exportAll } from 'tunekit';
+ * const result = await exportAll(new TuneKit(), './backup', {
+ *   onProgress: (p) => console.log(p.phase, `${p.done}/${p.total}`, p.id ?? ''),
+ * });
+ * console.log(result.files.downloaded, 'files downloaded;', result.problems.length, 'problems');
+ */
+export async function exportAll(
+  client: TuneKit,
+  dir: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const { signal, onProgress } = options;
+  const root = checkOptions(dir, options.concurrency ?? 4);
+  try {
+    await mkdir(root, { recursive: true });
+  } catch (error) {
+    throw new InvalidArgumentError(
+      `Cannot use ${root} as the export directory: ${(error as Error).message}`,
+      'dir',
+      { cause: error },
+    );
+  }
+  const manifestPath = join(root, MANIFEST_NAME);
+  const { manifest: previous, setAside } = await loadManifest(manifestPath, new Date());
+  const provider = client.provider;
+  if (previous && (previous.provider !== provider.name || previous.baseURL !== provider.baseURL)) {
+    throw new InvalidArgumentError(
+      `${root} holds an export of ${previous.provider} at ${previous.baseURL}; this client is for ${provider.name} at ${provider.baseURL}. Export into another directory.`,
+      'dir',
+    );
+  }
+
+  const manifest: ExportManifest = {
+    format: 'tunekit-export',
+    version: 1,
+    tool: `tunekit ${VERSION}`,
+    provider: provider.name,
+    baseURL: provider.baseURL,
+    exportedAt: new Date().toISOString(),
+    jobs: { ...previous?.jobs },
+    files: { ...previous?.files },
+    problems: [],
+  };
+  const writer = manifestWriter(manifestPath, manifest);
+  const problems = manifest.problems;
+  const stopped = () => {
+    if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
+  };
+
+  onProgress?.({ phase: 'listing', done: 0, total: 0 });
+  const jobs = await listJobs(client, signal);
+  const inventory = await fineTuningFiles(client.files, jobs, signal);
+  problems.push(...inventory.problems);
+
+  const jobCounts = { total: jobs.length, refreshed: 0, skipped: 0 };
+  for (const [index, job] of jobs.entries()) {
+    stopped();
+    const done = await backupJob(client.jobs, job, root, manifest.jobs[job.id], signal);
+    manifest.jobs[job.id] = done.entry;
+    problems.push(...done.problems);
+    jobCounts[done.skipped ? 'skipped' : 'refreshed'] += 1;
+    await writer.save();
+    onProgress?.({
+      phase: 'jobs',
+      done: index + 1,
+      total: jobs.length,
+      id: job.id,
+      skipped: done.skipped,
+    });
+  }
+
+  const items = [...inventory.files.values()];
+  const fileCounts = { total: items.length, downloaded: 0, skipped: 0, bytes: 0 };
+  const limit = pLimit(options.concurrency ?? 4);
+  let filesDone = 0;
+  // After a failure no queued file starts, and the ones under way finish before it is thrown.
+  let failed = false;
+  const tasks = items.map((item) =>
+    limit(async () => {
+      if (failed) return;
+      stopped();
+      const done = await backupFile(client.files, item, root, manifest.files[item.file.id], signal);
+      if (done.entry) manifest.files[item.file.id] = done.entry;
+      if (done.problem) problems.push(done.problem);
+      if (done.skipped) fileCounts.skipped += 1;
+      else if (done.entry && !done.problem) fileCounts.downloaded += 1;
+      fileCounts.bytes += done.downloaded;
+      await writer.save();
+      filesDone += 1;
+      onProgress?.({
+        phase: 'files',
+        done: filesDone,
+        total: items.length,
+        id: item.file.id,
+        skipped: done.skipped,
+        bytes: done.downloaded,
+      });
+    }).catch((error: unknown) => {
+      failed = true;
+      throw error;
+    }),
+  );
+  const settled = await Promise.allSettled(tasks);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+
+  for (const [index, job] of jobs.entries()) {
+    const entry = manifest.jobs[job.id];
+    if (!entry) continue;
+    const done = await writeMetrics(root, entry, manifest.files);
+    entry.metrics = done.metrics;
+    problems.push(...done.problems);
+    onProgress?.({ phase: 'metrics', done: index + 1, total: jobs.length, id: job.id });
+  }
+  await writer.save();
+  onProgress?.({ phase: 'done', done: 1, total: 1 });
+
+  return {
+    dir: root,
+    manifestPath,
+    jobs: jobCounts,
+    files: fileCounts,
+    problems,
+    manifest,
+    setAside,
+  };
+}
