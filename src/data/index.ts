@@ -26,6 +26,23 @@ export {
 } from './catalog/lifecycle.ts';
 export { BUILTIN_MODELS } from './catalog/models.ts';
 export {
+  type Converted,
+  chatToBedrockClaude,
+  chatToBedrockConverse,
+} from './convert/bedrock.ts';
+export {
+  ConvertError,
+  type ConvertFileOptions,
+  type ConvertFileResult,
+  convertTrainingFile,
+  type SkippedLine,
+} from './convert/convert-file.ts';
+export {
+  CONVERT_TARGETS,
+  type ConvertTarget,
+  TARGETS as CONVERT_TARGET_SPECS,
+} from './convert/targets.ts';
+export {
   autoEpochs,
   billableTokensPerEpoch,
   estimateTrainingCost,
