@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
 import { addGlobalOptions } from './api/global-options.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerExportCommand } from './commands/export.ts';
 import { registerFakeServer } from './commands/fake-server.ts';
 import { registerModelCommands } from './commands/models.ts';
 import { ExitCode } from './exit-codes.ts';
@@ -13,7 +14,12 @@ import { ExitCode } from './exit-codes.ts';
 export type CommandGroup = (program: Command) => void;
 
 /** Command groups, in the order `tunekit --help` lists them. */
-const groups: CommandGroup[] = [registerDataCommands, registerModelCommands, registerFakeServer];
+const groups: CommandGroup[] = [
+  registerDataCommands,
+  registerModelCommands,
+  registerExportCommand,
+  registerFakeServer,
+];
 
 /** Builds the `tunekit` program with every command group registered. */
 export function buildProgram(): Command {

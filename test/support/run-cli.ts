@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -41,4 +41,25 @@ export function runCliInTerminal(
     env: { ...rest, TERM: 'xterm-256color', ...env },
   });
   return { code: result.status, screen: result.stdout };
+}
+
+/**
+ * Runs the CLI from source as a subprocess without blocking this process, so that a server
+ * the test runs here (the fake on a real port) can answer it.
+ */
+export function runCliAsync(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      `${root}node_modules/.bin/node`,
+      [`${root}src/cli/index.ts`, ...args],
+      { cwd: root, encoding: 'utf8', env: { ...withoutColorVariables(process.env), ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
 }

@@ -9,6 +9,7 @@ import {
 import { ConfigurationError } from '../../core/errors/configuration-error.ts';
 import { APIConnectionError } from '../../core/errors/connection-error.ts';
 import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
+import { NotSupportedByProviderError } from '../../core/errors/not-supported-by-provider-error.ts';
 import { ResponseValidationError } from '../../core/errors/response-validation-error.ts';
 import { TuneKitError } from '../../core/errors/tunekit-error.ts';
 import { APIUserAbortError } from '../../core/errors/user-abort-error.ts';
@@ -30,11 +31,11 @@ export interface ErrorReport {
 function hintFor(error: unknown): string | undefined {
   if (error instanceof ConfigurationError) {
     return error.option === 'apiKey'
-      ? 'Pass --api-key, or set OPENAI_API_KEY.'
+      ? `Pass --api-key, or set ${error.envVariable ?? 'OPENAI_API_KEY'}.`
       : `Check --${error.option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}${error.envVariable ? ` (or ${error.envVariable})` : ''}.`;
   }
   if (error instanceof AuthenticationError) {
-    return 'Check the API key (--api-key or OPENAI_API_KEY) and that it belongs to this base URL.';
+    return 'Check the API key (--api-key, OPENAI_API_KEY, or AZURE_OPENAI_API_KEY with --provider azure) and that it belongs to this base URL.';
   }
   if (error instanceof PermissionDeniedError) {
     return 'The key may lack access to this organization, project or model (--organization, --project).';
@@ -54,6 +55,9 @@ function hintFor(error: unknown): string | undefined {
     return 'The API answered in a shape tunekit does not expect; run with --debug and report it.';
   }
   if (error instanceof AmbiguousResultError) return error.lookupHint;
+  if (error instanceof NotSupportedByProviderError) {
+    return `Nothing was changed. Which provider offers what: docs/providers.md (feature table); --provider ${error.provider} is in use.`;
+  }
   return undefined;
 }
 
@@ -105,6 +109,9 @@ export function describeError(error: unknown, interrupted = false): ErrorReport 
   }
   if (error instanceof ResponseValidationError)
     Object.assign(fields, { requestId: error.requestId });
+  if (error instanceof NotSupportedByProviderError) {
+    Object.assign(fields, { feature: error.feature, provider: error.provider });
+  }
   if (!(error instanceof TuneKitError) && !(error instanceof Error)) fields.type = 'unknown';
   return { message, hint: hintFor(error), exitCode: exitCodeFor(error, interrupted), fields };
 }

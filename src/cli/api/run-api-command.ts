@@ -1,11 +1,29 @@
 import type { Command } from 'commander';
 import type { TuneKit } from '../../client.ts';
+import type { ClientOptions } from '../../core/options.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { paint } from '../output/color.ts';
 import { writeErr } from '../output/streams.ts';
 import { describeError } from './describe-error.ts';
 import type { GlobalOptions } from './global-options.ts';
 import { stderrLogger } from './stderr-logger.ts';
+
+/** The client options the global flags set; flags left out leave the client's defaults. */
+function connectionOptions(options: GlobalOptions): ClientOptions {
+  const picked: ClientOptions = {
+    provider: options.provider,
+    apiKey: options.apiKey,
+    baseURL: options.baseUrl,
+    organization: options.organization,
+    project: options.project,
+    endpoint: options.endpoint,
+    apiVersion: options.apiVersion,
+    authHeader: options.authHeader,
+    authScheme: options.authScheme === 'none' ? null : options.authScheme,
+  };
+  // An option the user did not give must stay absent: the providers refuse foreign options.
+  return Object.fromEntries(Object.entries(picked).filter(([, value]) => value !== undefined));
+}
 
 /** What an API command gets to work with. */
 export interface ApiContext {
@@ -55,10 +73,7 @@ export async function runApiCommand(
   try {
     const { TuneKit } = await import('../../client.ts');
     client = new TuneKit({
-      apiKey: options.apiKey,
-      baseURL: options.baseUrl,
-      organization: options.organization,
-      project: options.project,
+      ...connectionOptions(options),
       timeout: options.timeout,
       maxRetries: options.maxRetries,
       logger: stderrLogger(),

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import { CONVERT_TARGETS } from '../../data/convert/targets.ts';
 import { TRAINING_FORMATS } from '../../data/formats/names.ts';
 
 /** `--format`, restricted to the known formats (commander reports others as usage errors). */
@@ -67,5 +68,32 @@ export function registerDataCommands(program: Command): void {
     .action(async (file: string, options) => {
       const { runSplit } = await import('../data/split.ts');
       process.exitCode = await runSplit(file, options);
+    });
+
+  data
+    .command('convert')
+    .description(
+      "convert a file for another provider: prompt/completion to chat, chat to Amazon Bedrock's formats; says so when the target takes the file as it is",
+    )
+    .argument('<file>', 'JSONL training file (chat or prompt/completion)')
+    .addOption(
+      new Option('--to <target>', 'the format to write')
+        .choices(CONVERT_TARGETS)
+        .makeOptionMandatory(),
+    )
+    .option('--out <path>', 'output file (default: <file>.<target>.jsonl)')
+    .option('--system <text>', 'prompt/completion input: a system message for every example')
+    .option(
+      '--prompt-separator <text>',
+      'prompt/completion input: the separator ending each prompt (\\n understood)',
+    )
+    .option(
+      '--completion-stop <text>',
+      'prompt/completion input: the stop sequence ending each completion',
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, options) => {
+      const { runConvert } = await import('../data/convert.ts');
+      process.exitCode = await runConvert(file, options);
     });
 }

@@ -1,7 +1,21 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { runApiCommand } from '../api/run-api-command.ts';
 
-/** `tunekit models list|get|delete`. */
+/** A number of days: a whole number ≥ 0. */
+function parseDays(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of days ≥ 0.');
+  return Number(value);
+}
+
+/** A calendar day, `YYYY-MM-DD`. */
+function parseDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError('expected a day as YYYY-MM-DD.');
+  }
+  return value;
+}
+
+/** `tunekit models list|get|delete|watch`. */
 export function registerModelCommands(program: Command): void {
   const models = program.command('models').description('base and fine-tuned models');
 
@@ -23,6 +37,19 @@ export function registerModelCommands(program: Command): void {
     .action(async (id: string, _options: unknown, command: Command) => {
       const { getModel } = await import('../models/run.ts');
       process.exitCode = await runApiCommand(command, (context) => getModel(context, id));
+    });
+
+  models
+    .command('watch')
+    .description(
+      'fine-tuned models and their base models with the days left before each shuts down, most urgent first; exit 6 when one shuts down within --within days',
+    )
+    .option('--within <days>', 'days that count as soon', parseDays, 90)
+    .option('--at <day>', 'judge as of this day (YYYY-MM-DD) instead of today', parseDay)
+    .option('--json', 'print JSON (for monitoring scripts)')
+    .action(async (options: { within: number; at?: string }, command: Command) => {
+      const { watchModels } = await import('../models/watch.ts');
+      process.exitCode = await runApiCommand(command, (context) => watchModels(context, options));
     });
 
   models
