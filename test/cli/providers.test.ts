@@ -90,13 +90,21 @@ describe.concurrent('tunekit models watch', () => {
       soon: true,
     });
 
-    // The fake's Azure flavour names fine-tunes `{base}.ft-…` and reports `deprecation`.
+    // Through Azure, OpenAI's dates do not apply, and the fake knows none of Azure's own: the
+    // same model is listed as unknown rather than given another provider's schedule.
     const viaAzure = await runCliAsync(
       ['models', 'watch', '--at', '2026-12-10', '--json', ...azure()],
       azureEnv,
     );
-    expect(viaAzure.code).toBe(6);
-    expect(JSON.parse(viaAzure.stdout)).toMatchObject({ provider: 'azure', soon: 2 });
+    expect(viaAzure.code).toBe(0);
+    expect(JSON.parse(viaAzure.stdout)).toMatchObject({
+      provider: 'azure',
+      soon: 0,
+      models: [
+        { model: fineTuned, kind: 'fine-tuned', status: 'unknown', shutdownDate: null },
+        { model: 'gpt-4o-mini-2024-07-18', kind: 'base', status: 'unknown' },
+      ],
+    });
   });
 
   it('refuses a bad --at or --within as a usage error', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TuneKit } from '../../src/index.ts';
-import { createFakeOpenAI, type FakeOpenAI } from '../../src/testing/index.ts';
+import { createFakeOpenAI, DEFAULT_CATALOG, type FakeOpenAI } from '../../src/testing/index.ts';
 import { TEST_API_KEY } from '../support/fake-client.ts';
 import { useFakeServer } from '../support/fake-server.ts';
 import { useMswServer } from '../support/msw-server.ts';
@@ -122,7 +122,14 @@ describe('the Azure flavour through a real port', () => {
 
 describe('what the Azure flavour shows differently', () => {
   it('models: created_at, capabilities and deprecation dates; fine-tunes name their base and job', async () => {
-    const fake = createFakeOpenAI();
+    // The default catalog knows no Azure dates; these are made up for the test.
+    const fake = createFakeOpenAI({
+      models: DEFAULT_CATALOG.map((model) =>
+        model.id === 'gpt-4o-mini-2024-07-18'
+          ? { ...model, azure: { shutdown_date: '2027-01-14', training_end_date: '2027-01-06' } }
+          : model,
+      ),
+    });
     const client = azureClient('https://r.openai.azure.com/openai/v1');
     const fetchVia = (path: string) =>
       fake.handle(
@@ -144,6 +151,11 @@ describe('what the Azure flavour shows differently', () => {
       },
     });
     expect(base).not.toHaveProperty('owned_by');
+    const other = (await (await fetchVia('/models/gpt-4.1-2025-04-14')).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(other.deprecation).toEqual({});
     expect(base).not.toHaveProperty('shutdown_date');
 
     // tunekit reads Azure's deprecation date as the shutdown date, and created_at as created.

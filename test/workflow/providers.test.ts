@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { type FineTuningJobEvent, JobFailedError } from '../../src/index.ts';
+import { DEFAULT_CATALOG } from '../../src/testing/index.ts';
 import { memoryLogger } from '../support/client.ts';
 import { forEachProvider } from '../support/providers.ts';
 import { brokenTrainingFile, chatTrainingFile } from '../support/training-data.ts';
@@ -16,98 +17,122 @@ async function trainingFileOnDisk(content: string): Promise<string> {
 
 const NOV_22 = () => new Date('2026-11-22T12:00:00Z');
 
-forEachProvider('the workflow', (setup) => {
-  it('uploads, waits, trains and follows the job through 500s and 429s, then reads its metrics', async () => {
-    const { client, fake } = setup();
-    const api = client();
-    const file = await api.files.upload(await trainingFileOnDisk(chatTrainingFile(12)), {
-      purpose: 'fine-tune',
-    });
-    await api.files.waitForProcessing(file.id, { pollInterval: 1 });
-    const job = await api.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
-    fake.inject({ route: 'jobs.events', status: 500, retryAfter: 0.001 });
-    fake.inject({ route: 'jobs.retrieve', status: 429, retryAfter: 0.001, skip: 1 });
+/**
+ * The default catalog, with dates for Azure too: Azure retires models on its own schedule
+ * (made up here — the fake knows none of Azure's real dates), reported as `deprecation`.
+ */
+const WITH_AZURE_DATES = DEFAULT_CATALOG.map((model) =>
+  model.id === 'gpt-4o-mini-2024-07-18'
+    ? { ...model, azure: { shutdown_date: '2027-02-15', training_end_date: '2027-01-31' } }
+    : model,
+);
 
-    const events: FineTuningJobEvent[] = [];
-    const follow = api.jobs.follow(job.id, { pollInterval: 1, maxPollInterval: 5 });
-    let next = await follow.next();
-    while (!next.done) {
-      events.push(next.value);
-      next = await follow.next();
-    }
+/** What each provider's API says about gpt-4o-mini on 2026-11-22. */
+const EXPECTED = {
+  openai: { shutdownDate: '2027-01-14', daysLeft: 53, trainingEnd: 'until 2027-01-06' },
+  // The gateway passes OpenAI's model objects: the shutdown date, not the end of training.
+  compatible: { shutdownDate: '2027-01-14', daysLeft: 53, trainingEnd: undefined },
+  azure: { shutdownDate: '2027-02-15', daysLeft: 85, trainingEnd: 'until 2027-01-31' },
+} as const;
 
-    const ids = events.map((event) => event.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(events[0]?.message).toBe(`Created fine-tuning job: ${job.id}`);
-    expect(events.at(-1)?.message).toBe('The job has successfully completed');
-    expect(next.value.status).toBe('succeeded');
-    expect(fake.calls.filter((c) => c.status === 500 || c.status === 429)).toHaveLength(2);
+forEachProvider(
+  'the workflow',
+  (setup) => {
+    it('uploads, waits, trains and follows the job through 500s and 429s, then reads its metrics', async () => {
+      const { client, fake } = setup();
+      const api = client();
+      const file = await api.files.upload(await trainingFileOnDisk(chatTrainingFile(12)), {
+        purpose: 'fine-tune',
+      });
+      await api.files.waitForProcessing(file.id, { pollInterval: 1 });
+      const job = await api.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
+      fake.inject({ route: 'jobs.events', status: 500, retryAfter: 0.001 });
+      fake.inject({ route: 'jobs.retrieve', status: 429, retryAfter: 0.001, skip: 1 });
 
-    const rows = await api.jobs.metrics(job.id);
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.map((r) => r.step)).toEqual([...rows.map((r) => r.step)].sort((a, b) => a - b));
-    expect(rows.every((r) => typeof r.train_loss === 'number')).toBe(true);
-  });
+      const events: FineTuningJobEvent[] = [];
+      const follow = api.jobs.follow(job.id, { pollInterval: 1, maxPollInterval: 5 });
+      let next = await follow.next();
+      while (!next.done) {
+        events.push(next.value);
+        next = await follow.next();
+      }
 
-  it('creates one job when the connection drops after the server created it', async () => {
-    const { client, fake } = setup();
-    const api = client({ maxRetries: 1 });
-    const file = await api.files.create({
-      file: new TextEncoder().encode(chatTrainingFile(12)),
-      filename: 'train.jsonl',
-      purpose: 'fine-tune',
-    });
-    fake.inject({ route: 'jobs.create', dropConnection: 'after' });
+      const ids = events.map((event) => event.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(events[0]?.message).toBe(`Created fine-tuning job: ${job.id}`);
+      expect(events.at(-1)?.message).toBe('The job has successfully completed');
+      expect(next.value.status).toBe('succeeded');
+      expect(fake.calls.filter((c) => c.status === 500 || c.status === 429)).toHaveLength(2);
 
-    const job = await api.jobs.create({ model: 'gpt-4.1-mini', training_file: file.id });
-
-    const jobs = (await api.jobs.list()).data;
-    expect(jobs.map((j) => j.id)).toEqual([job.id]);
-    expect(fake.calls.filter((c) => c.route === 'jobs.create')).toHaveLength(1);
-  });
-
-  it('rejects the wait for a job whose training file is broken, with the job’s error', async () => {
-    const { client } = setup();
-    const api = client();
-    const file = await api.files.create({
-      file: new TextEncoder().encode(brokenTrainingFile()),
-      filename: 'broken.jsonl',
-      purpose: 'fine-tune',
-    });
-    const job = await api.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
-
-    const error = await api.jobs.wait(job.id, { pollInterval: 1 }).catch((e: unknown) => e);
-
-    expect(error).toBeInstanceOf(JobFailedError);
-    expect(error).toMatchObject({ jobId: job.id, code: 'invalid_training_file' });
-  });
-
-  it('knows when the base model dies: warns on create, and reads the API’s date', async () => {
-    const { client, provider } = setup();
-    const { logger, lines } = memoryLogger();
-    const api = client({ now: NOV_22, logger, logLevel: 'warn' });
-    const file = await api.files.create({
-      file: new TextEncoder().encode(chatTrainingFile(12)),
-      filename: 'train.jsonl',
-      purpose: 'fine-tune',
+      const rows = await api.jobs.metrics(job.id);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.map((r) => r.step)).toEqual([...rows.map((r) => r.step)].sort((a, b) => a - b));
+      expect(rows.every((r) => typeof r.train_loss === 'number')).toBe(true);
     });
 
-    await api.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
-    const life = await api.models.lifecycle('gpt-4o-mini');
+    it('creates one job when the connection drops after the server created it', async () => {
+      const { client, fake } = setup();
+      const api = client({ maxRetries: 1 });
+      const file = await api.files.create({
+        file: new TextEncoder().encode(chatTrainingFile(12)),
+        filename: 'train.jsonl',
+        purpose: 'fine-tune',
+      });
+      fake.inject({ route: 'jobs.create', dropConnection: 'after' });
 
-    // Every provider reports the date through the API (Azure as `deprecation`), and it wins.
-    expect(life).toMatchObject({
-      shutdownDate: '2027-01-14',
-      shutdownSource: 'api',
-      daysLeft: 53,
-      status: 'retiring',
-      needsConfirmation: true,
+      const job = await api.jobs.create({ model: 'gpt-4.1-mini', training_file: file.id });
+
+      const jobs = (await api.jobs.list()).data;
+      expect(jobs.map((j) => j.id)).toEqual([job.id]);
+      expect(fake.calls.filter((c) => c.route === 'jobs.create')).toHaveLength(1);
     });
-    const warnings = lines.filter((l) => l.level === 'warn').map((l) => l.message);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('shuts down on 2027-01-14 (in 53 days)');
-    // OpenAI's catalog entry and Azure's `deprecation.fine_tune` know when training ends; the
-    // gateway passes OpenAI's model objects, which carry only the shutdown date.
-    expect(warnings[0]?.includes('until 2027-01-06')).toBe(provider !== 'compatible');
-  });
-});
+
+    it('rejects the wait for a job whose training file is broken, with the job’s error', async () => {
+      const { client } = setup();
+      const api = client();
+      const file = await api.files.create({
+        file: new TextEncoder().encode(brokenTrainingFile()),
+        filename: 'broken.jsonl',
+        purpose: 'fine-tune',
+      });
+      const job = await api.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
+
+      const error = await api.jobs.wait(job.id, { pollInterval: 1 }).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(JobFailedError);
+      expect(error).toMatchObject({ jobId: job.id, code: 'invalid_training_file' });
+    });
+
+    it('knows when the base model dies: warns on create, and reads the API’s date', async () => {
+      const { client, provider } = setup();
+      const { logger, lines } = memoryLogger();
+      const api = client({ now: NOV_22, logger, logLevel: 'warn' });
+      const file = await api.files.create({
+        file: new TextEncoder().encode(chatTrainingFile(12)),
+        filename: 'train.jsonl',
+        purpose: 'fine-tune',
+      });
+
+      await api.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
+      const life = await api.models.lifecycle('gpt-4o-mini');
+
+      // Every provider reports its own date through the API (Azure as `deprecation`); it wins.
+      const expected = EXPECTED[provider];
+      expect(life).toMatchObject({
+        shutdownDate: expected.shutdownDate,
+        shutdownSource: 'api',
+        daysLeft: expected.daysLeft,
+        status: 'retiring',
+        needsConfirmation: true,
+      });
+      const warnings = lines.filter((l) => l.level === 'warn').map((l) => l.message);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(
+        `shuts down on ${expected.shutdownDate} (in ${expected.daysLeft} days)`,
+      );
+      if (expected.trainingEnd) expect(warnings[0]).toContain(expected.trainingEnd);
+      else expect(warnings[0]).not.toContain('New fine-tuning jobs');
+    });
+  },
+  { fake: { models: WITH_AZURE_DATES } },
+);

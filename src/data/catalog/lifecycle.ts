@@ -131,7 +131,7 @@ export function modelLifecycle(model: string, options: LifecycleOptions): ModelL
   const name = entry?.id ?? baseModelOf(model) ?? model;
   const fineTuned = baseModelOf(model) !== undefined;
   const withFineTunes = fineTuned
-    ? ' (and with it this fine-tuned model)'
+    ? ', and this fine-tuned model with it'
     : ', with every model fine-tuned from it';
 
   let status: LifecycleStatus;

@@ -74,9 +74,9 @@ export const azureDialect: Dialect = {
     status: 'succeeded',
     capabilities: { ...CHAT_CAPABILITIES, fine_tune: model.fineTuning.length > 0 },
     lifecycle_status: 'generally-available',
-    deprecation: deprecation(model.shutdown_date, model.training_end_date),
+    deprecation: deprecation(model.azure?.shutdown_date, model.azure?.training_end_date),
   }),
-  trainedModel: (model: TrainedModel) => ({
+  trainedModel: (model: TrainedModel, base) => ({
     id: model.id,
     object: 'model',
     created_at: model.created,
@@ -85,7 +85,8 @@ export const azureDialect: Dialect = {
     fine_tune: model.jobId,
     capabilities: { ...CHAT_CAPABILITIES, fine_tune: true },
     lifecycle_status: 'generally-available',
-    deprecation: deprecation(model.shutdown_date, undefined),
+    // A fine-tune is retired with its base model.
+    deprecation: deprecation(base?.azure?.shutdown_date, undefined),
   }),
   errorResponse: (error) => {
     // Codes written Azure's way (`DeploymentNotFound`) are Azure's own; OpenAI's snake_case

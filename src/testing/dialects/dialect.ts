@@ -18,7 +18,8 @@ export interface Dialect {
   file(file: StoredFile, nowMs: number): Wire;
   /** A catalog model listed under `name` (its id or an alias). */
   baseModel(name: string, model: CatalogModel): Wire;
-  trainedModel(model: TrainedModel): Wire;
+  /** A model the fake trained; `base` is the catalog model it was trained from. */
+  trainedModel(model: TrainedModel, base: CatalogModel | undefined): Wire;
   /** The error response, in this API's error shape. */
   errorResponse(error: ApiError): Response;
   /** The name a job's fine-tuned model will have. */

@@ -18,8 +18,14 @@ export interface CatalogModel {
   fineTuning: readonly FineTuningMethodType[];
   /** `YYYY-MM-DD` when the provider announced the model's shutdown. */
   shutdown_date?: string;
-  /** `YYYY-MM-DD` after which no new fine-tuning job starts (Azure shows it as `deprecation.fine_tune`). */
+  /** `YYYY-MM-DD` after which no new fine-tuning job starts at OpenAI. */
   training_end_date?: string;
+  /**
+   * The dates Azure announced for the model, shown on `/openai/v1` as `deprecation` (Unix
+   * seconds). Azure retires models on its own schedule, which the default catalog does not
+   * know: it has none, and the Azure flavour then reports no dates.
+   */
+  azure?: { shutdown_date?: string; training_end_date?: string };
 }
 
 /** The method that trains on each training-file format. */

@@ -9,7 +9,7 @@ function findModel(context: RouteContext, name: string): Record<string, unknown>
   const base = world.catalog.find(name);
   if (base) return dialect.baseModel(name, base);
   const trained = world.state.trainedModels.get(name);
-  return trained ? dialect.trainedModel(trained) : undefined;
+  return trained ? dialect.trainedModel(trained, world.catalog.find(trained.base)) : undefined;
 }
 
 function listModels(context: RouteContext): Response {
@@ -20,7 +20,7 @@ function listModels(context: RouteContext): Response {
     for (const alias of model.aliases ?? []) data.push(dialect.baseModel(alias, model));
   }
   for (const model of world.state.trainedModels.values()) {
-    if (model.listed) data.push(dialect.trainedModel(model));
+    if (model.listed) data.push(dialect.trainedModel(model, world.catalog.find(model.base)));
   }
   // `/models` is not paginated: no has_more, no cursors.
   return jsonResponse({ object: 'list', data });

@@ -69,7 +69,7 @@ describe('modelLifecycle', () => {
       const life = modelLifecycle(name, { now: at('2026-11-22') });
       expect(life.catalogId).toBe('gpt-4o-mini-2024-07-18');
       expect(life.daysLeft).toBe(53);
-      expect(life.message).toContain('and with it this fine-tuned model');
+      expect(life.message).toContain(', and this fine-tuned model with it.');
     }
   });
 
