@@ -57,6 +57,8 @@ export interface FineTuneOptions {
   confirm?: ((plan: FineTunePlan) => boolean | Promise<boolean>) | undefined;
   onStage?: ((stage: FineTuneStage) => void | Promise<void>) | undefined;
   onEvent?: ((event: FineTuningJobEvent) => void | Promise<void>) | undefined;
+  /** Called with the job each time its status is read while following it. */
+  onJob?: ((job: FineTuningJob) => void) | undefined;
   /** Tag for the job's idempotent creation; see `jobs.create`. */
   idempotencyToken?: string | undefined;
   /** Give up waiting after this many ms (the job goes on). Default: none. */
@@ -172,6 +174,7 @@ export async function fineTune(client: TuneKit, options: FineTuneOptions): Promi
   const done = await client.jobs.wait(job.id, {
     signal,
     onEvent: options.onEvent,
+    onJob: options.onJob,
     timeout: options.timeout,
     pollInterval: options.pollInterval,
   });

@@ -20,6 +20,8 @@ export interface FollowOptions {
   since?: string | undefined;
   /** Events asked for per page. Default: 100. */
   pageSize?: number | undefined;
+  /** Called with the job each time its status is read (for progress displays). */
+  onJob?: ((job: FineTuningJob) => void) | undefined;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function* followJob(
     // include everything the job logged before it ended.
     const [job, fresh] = await patiently(async () => {
       const current = await jobs.retrieve(jobId, { signal });
+      options.onJob?.(current);
       return [current, await readEvents()] as const;
     });
     for (const event of fresh) {
