@@ -243,7 +243,7 @@ describe('tunekit train, chat and models', () => {
       jsonLines(run.stdout).find((line) => line.type === 'uploaded');
     expect(uploaded(second)).toMatchObject({
       reused: true,
-      file: { id: (uploaded(first)?.file as { id: string }).id },
+      file: { id: (uploaded(first)?.file as { id: string } | undefined)?.id },
     });
     expect(jsonLines(second.stdout).at(-1)).toMatchObject({
       type: 'result',
