@@ -75,7 +75,12 @@ export async function* followJob(
   const seen = new Set<string>(since ? [since] : []);
 
   const patiently = <T>(poll: () => Promise<T>) =>
-    waitOutFailures(poll, { signal, logger, label: `Following ${jobId}` });
+    waitOutFailures(poll, {
+      signal,
+      logger,
+      label: `Following ${jobId}`,
+      baseMs: options.pollInterval ?? 1000,
+    });
   const readEvents = () => unseenEvents(jobs, jobId, seen, pageSize, signal);
 
   for (;;) {
