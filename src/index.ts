@@ -49,6 +49,13 @@ export {
 } from './workflow/export/manifest.ts';
 export type { FileUploadOptions, WaitForProcessingOptions } from './workflow/files.ts';
 export { DEFAULT_UPLOAD_THRESHOLD } from './workflow/files.ts';
+export type {
+  FileRole,
+  FineTuneOptions,
+  FineTunePlan,
+  FineTuneResult,
+  FineTuneStage,
+} from './workflow/fine-tune.ts';
 export type { FollowOptions } from './workflow/follow.ts';
 export type { WaitOptions } from './workflow/jobs.ts';
 export { MetricsParseError, MetricsRow, parseMetricsCsv } from './workflow/metrics.ts';

@@ -28,7 +28,7 @@ export async function writeMetrics(
       };
     }
     try {
-      rows.push(...parseMetricsCsv(await readFile(join(dir, copy.path), 'utf8')));
+      rows.push(...(await parseMetricsCsv(await readFile(join(dir, copy.path), 'utf8'))));
     } catch (error) {
       return {
         metrics: null,
