@@ -6,8 +6,9 @@ import { exportAll, TuneKit } from '../../src/index.ts';
 import { TEST_KEY } from '../support/constants.ts';
 import { fileObject, jobObject, list } from '../support/fixtures.ts';
 import { sendJson, startLoopbackServer } from '../support/loopback-server.ts';
+import { withPeakRssGrowth } from '../support/peak-rss.ts';
 
-const FILE_BYTES = 400 * 1024 * 1024;
+const FILE_BYTES = 800 * 1024 * 1024;
 const CHUNK = Buffer.alloc(1024 * 1024, 'x');
 const dirs: string[] = [];
 afterAll(async () => {
@@ -15,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('exportAll of a large file', () => {
-  it('streams 400 MB to disk with RSS growth far below the file size', async () => {
+  it('streams 800 MB to disk with RSS growth far below the file size', async () => {
     const job = jobObject({ id: 'ftjob-big', status: 'succeeded', training_file: 'file-big' });
     const big = fileObject({ id: 'file-big', bytes: FILE_BYTES, filename: 'big.jsonl' });
     const server = await startLoopbackServer(async (request, response) => {
@@ -42,25 +43,16 @@ describe('exportAll of a large file', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-export-big-'));
     dirs.push(dir);
 
-    global.gc?.();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 10);
-    let result: Awaited<ReturnType<typeof exportAll>>;
-    try {
-      result = await exportAll(client, dir);
-    } finally {
-      clearInterval(sampler);
-      await client.close();
-      await server.close();
-    }
+    const { result, growth } = await withPeakRssGrowth(() => exportAll(client, dir)).finally(
+      async () => {
+        await client.close();
+        await server.close();
+      },
+    );
 
     const copy = result.manifest.files['file-big'];
     expect(copy?.bytes).toBe(FILE_BYTES);
     expect((await stat(join(dir, copy?.path ?? ''))).size).toBe(FILE_BYTES);
-    const growth = peak - baseline;
     expect(growth).toBeLessThan(FILE_BYTES / 4);
     console.info(
       `exported ${(FILE_BYTES / 2 ** 20).toFixed(0)} MiB; RSS grew ${(growth / 2 ** 20).toFixed(1)} MiB at peak`,

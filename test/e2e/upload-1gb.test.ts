@@ -6,6 +6,7 @@ import { finished } from 'node:stream/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TuneKit } from '../../src/index.ts';
 import { startFakeServerProcess } from '../support/cli-process.ts';
+import { withPeakRssGrowth } from '../support/peak-rss.ts';
 
 const GIB = 1024 ** 3;
 const cleanups: Array<() => Promise<void>> = [];
@@ -51,20 +52,11 @@ describe('a 1 GB upload through the Uploads API', () => {
     const partSize = 64 * 1024 * 1024;
     const concurrency = 3;
 
-    global.gc?.();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 20);
-    let file: Awaited<ReturnType<typeof client.uploads.uploadFile>>;
-    try {
-      file = await client.uploads.uploadFile(path, { purpose: 'fine-tune', partSize, concurrency });
-    } finally {
-      clearInterval(sampler);
-    }
+    const { result: file, growth } = await withPeakRssGrowth(
+      () => client.uploads.uploadFile(path, { purpose: 'fine-tune', partSize, concurrency }),
+      20,
+    );
 
-    const growth = peak - baseline;
     console.info(
       `uploaded ${(size / GIB).toFixed(2)} GiB in 64 MiB parts; RSS grew ${(growth / 2 ** 20).toFixed(0)} MiB at peak`,
     );

@@ -8,6 +8,7 @@ import { TuneKit } from '../../src/index.ts';
 import { TEST_KEY } from '../support/constants.ts';
 import { fileObject } from '../support/fixtures.ts';
 import { sendJson, startLoopbackServer } from '../support/loopback-server.ts';
+import { withPeakRssGrowth } from '../support/peak-rss.ts';
 
 const FILE_BYTES = 100 * 1024 * 1024;
 const dirs: string[] = [];
@@ -51,22 +52,14 @@ describe('multipart upload of a large file', () => {
     );
     const client = new TuneKit({ apiKey: TEST_KEY, baseURL: `${server.url}/v1`, logLevel: 'off' });
 
-    global.gc?.();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 10);
-    try {
-      const file = await client.files.create({ file: path, purpose: 'fine-tune' });
-      expect(file.bytes).toBe(size);
-    } finally {
-      clearInterval(sampler);
+    const { result: file, growth } = await withPeakRssGrowth(() =>
+      client.files.create({ file: path, purpose: 'fine-tune' }),
+    ).finally(async () => {
       await client.close();
       await server.close();
-    }
+    });
 
-    const growth = peak - baseline;
+    expect(file.bytes).toBe(size);
     // The whole multipart body went over the socket: the file plus the envelope.
     expect(received).toBeGreaterThan(size);
     expect(growth).toBeLessThan(size / 4);
