@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TuneKit } from '../../src/index.ts';
 import { createFakeOpenAI, DEFAULT_CATALOG, type FakeOpenAI } from '../../src/testing/index.ts';
-import { TEST_API_KEY } from '../support/fake-client.ts';
+import { TEST_API_KEY, uploadTrainingFile } from '../support/fake-client.ts';
 import { useFakeServer } from '../support/fake-server.ts';
 import { useMswServer } from '../support/msw-server.ts';
 import { chatTrainingFile } from '../support/training-data.ts';
@@ -22,14 +22,10 @@ function azureClient(baseURL: string, deployments: Record<string, string> = {}):
 /** Upload, train, deploy, ask: the whole flow against the Azure base path. */
 async function trainDeployAndAsk(fake: FakeOpenAI, baseURL: string) {
   const client = azureClient(baseURL);
-  const file = await client.files.create({
-    file: new TextEncoder().encode(chatTrainingFile(12)),
-    filename: 'train.jsonl',
-    purpose: 'fine-tune',
-  });
+  const fileId = await uploadTrainingFile(client, chatTrainingFile(12));
   const created = await client.jobs.create({
     model: 'gpt-4.1-mini',
-    training_file: file.id,
+    training_file: fileId,
     trainingType: 'GlobalStandard',
   });
   const job = await client.jobs.retrieve(created.id);
@@ -92,13 +88,9 @@ describe('the Azure flavour through a real port', () => {
   it('answers a fine-tuned model that is not deployed with DeploymentNotFound', async () => {
     fake.reset();
     const client = azureClient(server().azureBaseURL);
-    const file = await client.files.create({
-      file: new TextEncoder().encode(chatTrainingFile(12)),
-      filename: 'train.jsonl',
-      purpose: 'fine-tune',
-    });
+    const fileId = await uploadTrainingFile(client, chatTrainingFile(12));
     const job = fake.runJob(
-      (await client.jobs.create({ model: 'gpt-4o-mini', training_file: file.id })).id,
+      (await client.jobs.create({ model: 'gpt-4o-mini', training_file: fileId })).id,
     );
 
     const error = await client.chat.completions

@@ -12,7 +12,7 @@ import {
   TuneKit,
 } from '../../src/index.ts';
 import { createFakeOpenAI, type FakeOpenAI } from '../../src/testing/index.ts';
-import { clientFor, TEST_API_KEY } from '../support/fake-client.ts';
+import { clientFor, TEST_API_KEY, uploadTrainingFile } from '../support/fake-client.ts';
 import { forEachProvider } from '../support/providers.ts';
 import { brokenTrainingFile, chatTrainingFile } from '../support/training-data.ts';
 
@@ -40,12 +40,9 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 /** Two finished jobs (one with a validation file), one failed, one unused upload, one deleted file. */
 async function accountWithHistory(client: TuneKit, fake: FakeOpenAI) {
-  const upload = (name: string, content: string) =>
-    client.files.create({
-      file: new TextEncoder().encode(content),
-      filename: name,
-      purpose: 'fine-tune',
-    });
+  const upload = async (name: string, content: string) => ({
+    id: await uploadTrainingFile(client, content, name),
+  });
   const train = await upload('train.jsonl', chatTrainingFile(12));
   const valid = await upload('valid.jsonl', chatTrainingFile(10));
   const broken = await upload('broken.jsonl', brokenTrainingFile());
@@ -170,17 +167,13 @@ describe('exportAll, when things go wrong', () => {
   it('downloads a file again when its body is cut short', async () => {
     const fake = createFakeOpenAI();
     const client = clientFor(fake);
-    const file = await client.files.create({
-      file: new TextEncoder().encode(chatTrainingFile(40)),
-      filename: 'train.jsonl',
-      purpose: 'fine-tune',
-    });
+    const fileId = await uploadTrainingFile(client, chatTrainingFile(40));
     fake.inject({ route: 'files.content', truncateStream: 100 });
     const dir = await exportDir();
 
     const result = await exportAll(client, dir);
 
-    const copy = result.manifest.files[file.id];
+    const copy = result.manifest.files[fileId];
     expect(copy?.sha256).toBe(sha256(chatTrainingFile(40)));
     expect(fake.calls.filter((c) => c.route === 'files.content')).toHaveLength(2);
   });
@@ -189,11 +182,7 @@ describe('exportAll, when things go wrong', () => {
     const fake = createFakeOpenAI();
     const client = clientFor(fake);
     for (const n of [10, 11, 12]) {
-      await client.files.create({
-        file: new TextEncoder().encode(chatTrainingFile(n)),
-        filename: `f${n}.jsonl`,
-        purpose: 'fine-tune',
-      });
+      await uploadTrainingFile(client, chatTrainingFile(n), `f${n}.jsonl`);
     }
     const dir = await exportDir();
     const controller = new AbortController();
@@ -220,11 +209,7 @@ describe('exportAll, when things go wrong', () => {
   it('sets an unreadable manifest aside instead of trusting or deleting it', async () => {
     const fake = createFakeOpenAI();
     const client = clientFor(fake);
-    await client.files.create({
-      file: new TextEncoder().encode(chatTrainingFile(10)),
-      filename: 'a.jsonl',
-      purpose: 'fine-tune',
-    });
+    await uploadTrainingFile(client, chatTrainingFile(10));
     const dir = await exportDir();
     await writeFile(join(dir, 'manifest.json'), '{ half a manif');
 

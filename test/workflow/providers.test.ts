@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { type FineTuningJobEvent, JobFailedError } from '../../src/index.ts';
 import { DEFAULT_CATALOG } from '../../src/testing/index.ts';
 import { memoryLogger } from '../support/client.ts';
+import { uploadTrainingFile } from '../support/fake-client.ts';
 import { forEachProvider } from '../support/providers.ts';
 import { brokenTrainingFile, chatTrainingFile } from '../support/training-data.ts';
 
@@ -73,14 +74,10 @@ forEachProvider(
     it('creates one job when the connection drops after the server created it', async () => {
       const { client, fake } = setup();
       const api = client({ maxRetries: 1 });
-      const file = await api.files.create({
-        file: new TextEncoder().encode(chatTrainingFile(12)),
-        filename: 'train.jsonl',
-        purpose: 'fine-tune',
-      });
+      const fileId = await uploadTrainingFile(api, chatTrainingFile(12), 'train.jsonl');
       fake.inject({ route: 'jobs.create', dropConnection: 'after' });
 
-      const job = await api.jobs.create({ model: 'gpt-4.1-mini', training_file: file.id });
+      const job = await api.jobs.create({ model: 'gpt-4.1-mini', training_file: fileId });
 
       const jobs = (await api.jobs.list()).data;
       expect(jobs.map((j) => j.id)).toEqual([job.id]);
@@ -90,12 +87,8 @@ forEachProvider(
     it('rejects the wait for a job whose training file is broken, with the job’s error', async () => {
       const { client } = setup();
       const api = client();
-      const file = await api.files.create({
-        file: new TextEncoder().encode(brokenTrainingFile()),
-        filename: 'broken.jsonl',
-        purpose: 'fine-tune',
-      });
-      const job = await api.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
+      const fileId = await uploadTrainingFile(api, brokenTrainingFile(), 'broken.jsonl');
+      const job = await api.jobs.create({ model: 'gpt-4o-mini', training_file: fileId });
 
       const error = await api.jobs.wait(job.id, { pollInterval: 1 }).catch((e: unknown) => e);
 
@@ -107,13 +100,9 @@ forEachProvider(
       const { client, provider } = setup();
       const { logger, lines } = memoryLogger();
       const api = client({ now: NOV_22, logger, logLevel: 'warn' });
-      const file = await api.files.create({
-        file: new TextEncoder().encode(chatTrainingFile(12)),
-        filename: 'train.jsonl',
-        purpose: 'fine-tune',
-      });
+      const fileId = await uploadTrainingFile(api, chatTrainingFile(12), 'train.jsonl');
 
-      await api.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
+      await api.jobs.create({ model: 'gpt-4o-mini', training_file: fileId });
       const life = await api.models.lifecycle('gpt-4o-mini');
 
       // Every provider reports its own date through the API (Azure as `deprecation`); it wins.
