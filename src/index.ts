@@ -33,13 +33,12 @@ export { CLIENT_TOKEN_KEY, type JobCreateOptions } from './resources/jobs.ts';
 export * from './schemas/index.ts';
 export { VERSION } from './version.ts';
 export * from './workflow/errors/index.ts';
-export { IncompleteDownloadError } from './workflow/export/download.ts';
-export {
-  type ExportOptions,
-  type ExportProgress,
-  type ExportResult,
-  exportAll,
+export type {
+  ExportOptions,
+  ExportProgress,
+  ExportResult,
 } from './workflow/export/export-all.ts';
+export { exportAll } from './workflow/export/index.ts';
 export {
   ExportedFile,
   ExportedJob,

@@ -19,7 +19,7 @@ export async function runExport(
   dir: string,
   options: { concurrency: number },
 ): Promise<number> {
-  const { exportAll } = await import('../../workflow/export/export-all.ts');
+  const { exportAll } = await import('../../workflow/export/index.ts');
   const progress = createProgress();
   let result: Awaited<ReturnType<typeof exportAll>>;
   try {

@@ -6,23 +6,10 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { APIError } from '../../core/errors/api-error.ts';
-import { TuneKitError } from '../../core/errors/tunekit-error.ts';
 import { APIUserAbortError } from '../../core/errors/user-abort-error.ts';
 import type { FilesEndpoints } from '../../resources/files.ts';
+import { IncompleteDownloadError } from '../errors/incomplete-download-error.ts';
 import { partialPath } from './disk.ts';
-
-/** A download that kept ending short of the size the API reported for the file. */
-export class IncompleteDownloadError extends TuneKitError {
-  override name = 'IncompleteDownloadError';
-  readonly fileId: string;
-
-  constructor(fileId: string, expected: number, received: number) {
-    super(
-      `File ${fileId}: the API reported ${expected} bytes but the download ended after ${received}, three times. Run the export again to retry it.`,
-    );
-    this.fileId = fileId;
-  }
-}
 
 const ATTEMPTS = 3;
 

@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import pLimit from 'p-limit';
 import type { TuneKit } from '../../client.ts';
 import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
 import { APIUserAbortError } from '../../core/errors/user-abort-error.ts';
@@ -88,23 +87,8 @@ async function listJobs(client: TuneKit, signal: AbortSignal | undefined) {
   return jobs;
 }
 
-/**
- * Backs up everything fine-tuning made into `dir`: every job (record, events, checkpoints,
- * parsed metrics) and every training, validation and result file's content, with
- * `manifest.json` mapping each id to its copy's path and sha256. Downloads stream to disk.
- *
- * Resumable: a second run re-reads jobs still running, skips finished jobs and files whose
- * copies are intact, and downloads again any copy that changed on disk. The manifest is saved
- * after every item, so an interrupted export keeps what it finished.
- *
- * @example
- * import { TuneKit, exportAll } from 'tunekit';
- * const result = await exportAll(new TuneKit(), './backup', {
- *   onProgress: (p) => console.log(p.phase, `${p.done}/${p.total}`, p.id ?? ''),
- * });
- * console.log(result.files.downloaded, 'files downloaded;', result.problems.length, 'problems');
- */
-export async function exportAll(
+/** What `exportAll` (./index.ts) runs, loaded on its first call so `import 'tunekit'` stays light. */
+export async function runExport(
   client: TuneKit,
   dir: string,
   options: ExportOptions = {},
@@ -171,6 +155,7 @@ export async function exportAll(
 
   const items = [...inventory.files.values()];
   const fileCounts = { total: items.length, downloaded: 0, skipped: 0, bytes: 0 };
+  const { default: pLimit } = await import('p-limit');
   const limit = pLimit(options.concurrency ?? 4);
   let filesDone = 0;
   // After a failure no queued file starts, and the ones under way finish before it is thrown.
