@@ -1,6 +1,7 @@
 import { http } from 'msw';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type ClientOptions, type ProviderName, TuneKit } from '../../src/index.ts';
+import { fetchAdapter } from '../../src/testing/adapters/fetch.ts';
 import { type FakeServer, listenOn } from '../../src/testing/adapters/node-server.ts';
 import {
   createFakeOpenAI,
@@ -46,7 +47,19 @@ function providerOptions(provider: ProviderName, base: string): ClientOptions {
   }
 }
 
-function setupFor(provider: ProviderName, fake: FakeOpenAI, base: () => string): ProviderSetup {
+/** Where each provider's requests go when msw serves the fake, or it is called as a `fetch`. */
+const ORIGINS: Record<ProviderName, string> = {
+  openai: 'https://api.openai.com',
+  azure: 'https://my-resource.openai.azure.com',
+  compatible: GATEWAY_ORIGIN,
+};
+
+function setupFor(
+  provider: ProviderName,
+  fake: FakeOpenAI,
+  base: () => string,
+  transport: ClientOptions = {},
+): ProviderSetup {
   let deployments = 0;
   return {
     provider,
@@ -57,6 +70,7 @@ function setupFor(provider: ProviderName, fake: FakeOpenAI, base: () => string):
         maxRetries: 0,
         logLevel: 'off',
         ...providerOptions(provider, base()),
+        ...transport,
         ...options,
       }),
     servingName(model) {
@@ -72,16 +86,28 @@ function setupFor(provider: ProviderName, fake: FakeOpenAI, base: () => string):
 /**
  * Defines the same tests once per provider — OpenAI (`/v1`, Bearer), Azure (`/openai/v1`,
  * `api-key`, `api-version`) and a compatible gateway (its own path and auth header, a few
- * routes missing) — each through msw and through a real port. `setup()`, called inside a test,
+ * routes missing) — each through msw and through a real port by default, or as the client's
+ * `fetch` (`adapters: ['fetch']`, the cheapest way in). `setup()`, called inside a test,
  * resets the fake and returns the provider's clients.
  */
 export function forEachProvider(
   label: string,
   define: (setup: () => ProviderSetup) => void,
-  options: { fake?: FakeOpenAIOptions; adapters?: ReadonlyArray<'msw' | 'port'> } = {},
+  options: { fake?: FakeOpenAIOptions; adapters?: ReadonlyArray<'msw' | 'port' | 'fetch'> } = {},
 ): void {
   const adapters = options.adapters ?? ['msw', 'port'];
   for (const provider of PROVIDERS) {
+    if (adapters.includes('fetch')) {
+      describe(`${label} [${provider}, fetch]`, () => {
+        const fake = createFakeOpenAI(options.fake);
+        const handle = provider === 'compatible' ? gatewayHandler(fake.handle) : fake.handle;
+        const transport = { fetch: fetchAdapter(handle) };
+        define(() => {
+          fake.reset();
+          return setupFor(provider, fake, () => ORIGINS[provider], transport);
+        });
+      });
+    }
     if (adapters.includes('msw')) {
       describe(`${label} [${provider}, msw]`, () => {
         const fake = createFakeOpenAI({
@@ -93,15 +119,9 @@ export function forEachProvider(
           ...fake.handlers,
           http.all(`${GATEWAY_ORIGIN}/*`, ({ request }) => gateway(request)),
         ]);
-        const base =
-          provider === 'azure'
-            ? 'https://my-resource.openai.azure.com'
-            : provider === 'compatible'
-              ? GATEWAY_ORIGIN
-              : 'https://api.openai.com';
         define(() => {
           fake.reset();
-          return setupFor(provider, fake, () => base);
+          return setupFor(provider, fake, () => ORIGINS[provider]);
         });
       });
     }
