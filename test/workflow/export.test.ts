@@ -220,6 +220,22 @@ describe('exportAll, when things go wrong', () => {
     expect(result.files.downloaded).toBe(1);
   });
 
+  it('does not follow a manifest whose paths lead out of the export', async () => {
+    const fake = createFakeOpenAI();
+    const client = clientFor(fake);
+    const fileId = await uploadTrainingFile(client, chatTrainingFile(10));
+    const dir = await exportDir();
+    const first = await exportAll(client, dir);
+    const manifest = JSON.parse(JSON.stringify(first.manifest));
+    manifest.files[fileId].path = '../../etc/passwd';
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+
+    const second = await exportAll(client, dir);
+
+    expect(second.setAside).toMatch(/manifest\.json\.unreadable-/);
+    expect(second.manifest.files[fileId]?.path).toBe(`files/${fileId}/train.jsonl`);
+  });
+
   it('refuses to mix two accounts in one directory, and a bad directory', async () => {
     const fake = createFakeOpenAI();
     const dir = await exportDir();

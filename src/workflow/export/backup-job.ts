@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { NotFoundError } from '../../core/errors/api-error.ts';
 import { NotSupportedByProviderError } from '../../core/errors/not-supported-by-provider-error.ts';
 import type { JobsEndpoints } from '../../resources/jobs.ts';
 import { type FineTuningJob, isTerminalJobStatus } from '../../schemas/fine-tuning-job.ts';
@@ -6,15 +7,20 @@ import { holdsCopy, writeAtomically } from './disk.ts';
 import type { ExportedJob, ExportProblem, StoredCopy } from './manifest.ts';
 import { jobPaths } from './paths.ts';
 
-/** Every item of a paginated list, or the reason the provider does not list them. */
+/**
+ * Every item of a paginated list, or why it cannot be read: the provider does not list them,
+ * or the job is gone (deleted since it was listed).
+ */
 async function everything<T>(
   items: AsyncIterable<T>,
-): Promise<{ items: T[] } | { unsupported: NotSupportedByProviderError }> {
+): Promise<{ items: T[] } | { unsupported: Error }> {
   const out: T[] = [];
   try {
     for await (const item of items) out.push(item);
   } catch (error) {
-    if (error instanceof NotSupportedByProviderError) return { unsupported: error };
+    if (error instanceof NotSupportedByProviderError || error instanceof NotFoundError) {
+      return { unsupported: error };
+    }
     throw error;
   }
   return { items: out };

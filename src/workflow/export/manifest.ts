@@ -4,7 +4,13 @@ import { writeAtomically } from './disk.ts';
 
 /** A file the export wrote: where (relative to the export directory, `/`-separated) and what. */
 export const StoredCopy = z.object({
-  path: z.string().min(1),
+  // Inside the export: a manifest is read back, and must not lead a later run elsewhere.
+  path: z
+    .string()
+    .min(1)
+    .refine((path) => !path.startsWith('/') && !path.split(/[/\\]/).includes('..'), {
+      message: 'expected a path inside the export directory',
+    }),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.number().int().nonnegative(),
 });
