@@ -113,6 +113,9 @@ describe.concurrent('tunekit models watch', () => {
     expect(bad.stderr).toContain('expected a day as YYYY-MM-DD');
     const negative = await runCliAsync(['models', 'watch', '--within', '-3'], CLEAN_ENV);
     expect(negative.code).toBe(2);
+    const noSuchDay = await runCliAsync(['models', 'watch', '--at', '2026-02-30'], CLEAN_ENV);
+    expect(noSuchDay.code).toBe(2);
+    expect(noSuchDay.stderr).toContain('expected a day as YYYY-MM-DD');
   });
 });
 

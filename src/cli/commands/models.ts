@@ -9,7 +9,9 @@ function parseDays(value: string): number {
 
 /** A calendar day, `YYYY-MM-DD`. */
 function parseDay(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over to March: a day must read back as itself.
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value) {
     throw new InvalidArgumentError('expected a day as YYYY-MM-DD.');
   }
   return value;
