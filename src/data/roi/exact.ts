@@ -20,13 +20,18 @@ export function tokensCost(tokens: number | bigint, pricePer1M: string): bigint 
 }
 
 /**
- * Picodollars of a dollar amount written as a decimal string (at most 6 decimals).
+ * Picodollars of a dollar amount written as a decimal string (at most 12 decimals, as
+ * {@link usdFromPico} writes them; a leading minus allowed).
  *
  * @example
  * picoFromUsd('2.40'); // 2400000000000n
+ * picoFromUsd('-0.00000555'); // -5550000n
  */
 export function picoFromUsd(usd: string): bigint {
-  return parseUsd(usd) * 1_000_000n;
+  const match = /^(-?)(\d+)(?:\.(\d{1,12}))?$/.exec(usd);
+  if (!match) throw new RangeError(`not a dollar amount with at most 12 decimals: ${usd}`);
+  const pico = BigInt(match[2] as string) * PICO_PER_USD + BigInt((match[3] ?? '').padEnd(12, '0'));
+  return match[1] ? -pico : pico;
 }
 
 /**

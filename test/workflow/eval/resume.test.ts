@@ -217,7 +217,7 @@ describe('a model-graded scorer', () => {
     fake.scriptAnswers('gpt-4.1', (_q, request) => {
       const prompt = String(request.messages.at(-1)?.content);
       const reference = /Reference answer:\n.* is (\w+)\./.exec(prompt)?.[1];
-      const graded = /Answer to grade:\n([^]*)$/.exec(prompt)?.[1] ?? '';
+      const graded = /Answer to grade:\n([\s\S]*)$/.exec(prompt)?.[1] ?? '';
       const pass = reference !== undefined && graded.includes(reference);
       return JSON.stringify({ reason: pass ? 'names the capital' : 'does not name it', pass });
     });

@@ -239,6 +239,31 @@ describe('runEval: bad input and fatal errors', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
+  it('stops with a ScorerError naming the scorer and the line when a scorer throws, keeping the paid answer', async () => {
+    const file = join(tempDir(), 'results.jsonl');
+    const buggy = scorers.custom('buggy', ({ example }) => {
+      if (example.line === 3) throw new TypeError('cannot read properties of undefined');
+      return true;
+    });
+    await expect(
+      runEval(evalClient(scriptedFake()), {
+        examples: heldOutFile(),
+        candidates: [{ model: 'gpt-4o-mini' }],
+        scorers: [buggy],
+        resultsFile: file,
+        concurrency: 1,
+      }),
+    ).rejects.toMatchObject({
+      name: 'ScorerError',
+      scorer: 'buggy',
+      line: 3,
+      message: 'scorer "buggy" failed on example line 3: cannot read properties of undefined',
+    });
+    const saved = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(saved).toHaveLength(3);
+    expect(JSON.parse(saved[2] as string)).toMatchObject({ line: 3, scores: { buggy: null } });
+  });
+
   it('names the file, line and field of a bad held-out example', async () => {
     const file = join(tempDir(), 'held-out.jsonl');
     writeFileSync(
