@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { ReferenceAnswer } from '../../../src/data/prompt/prompt.ts';
 import type { PromptExample } from '../../../src/data/prompt/read-examples.ts';
 import {
   type ModelOutput,
   normalizeAnswer,
-  type ReferenceAnswer,
   type ScoreContext,
   scorers,
 } from '../../../src/index.ts';
