@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
 import { addGlobalOptions } from './api/global-options.ts';
+import { registerCostCommand } from './commands/cost.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerEvalCommand } from './commands/eval.ts';
 import { registerFakeServer } from './commands/fake-server.ts';
 import { registerModelCommands } from './commands/models.ts';
 import { ExitCode } from './exit-codes.ts';
@@ -13,7 +15,13 @@ import { ExitCode } from './exit-codes.ts';
 export type CommandGroup = (program: Command) => void;
 
 /** Command groups, in the order `tunekit --help` lists them. */
-const groups: CommandGroup[] = [registerDataCommands, registerModelCommands, registerFakeServer];
+const groups: CommandGroup[] = [
+  registerDataCommands,
+  registerModelCommands,
+  registerEvalCommand,
+  registerCostCommand,
+  registerFakeServer,
+];
 
 /** Builds the `tunekit` program with every command group registered. */
 export function buildProgram(): Command {
