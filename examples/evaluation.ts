@@ -32,7 +32,9 @@ try {
     validationFraction: 0.25,
     seed: 42,
   });
-  console.log(`1. Split: ${split.train.examples} training and ${split.validation.examples} held-out examples`);
+  console.log(
+    `1. Split: ${split.train.examples} training and ${split.validation.examples} held-out examples`,
+  );
 
   // 2. Train on the short prompt: upload, create the job, wait for the model.
   const file = await client.files.upload(split.train.path, { purpose: 'fine-tune' });
@@ -54,7 +56,10 @@ try {
       { model: 'gpt-4o-mini-2024-07-18', prompt: longPrompt },
       { model: fineTuned, name: 'fine-tuned (short prompt)' },
     ],
-    scorers: [scorers.exactMatch(), scorers.jsonSchema(intentSchema, { name: 'valid intent JSON' })],
+    scorers: [
+      scorers.exactMatch(),
+      scorers.jsonSchema(intentSchema, { name: 'valid intent JSON' }),
+    ],
     resultsFile: join(out, 'results.jsonl'),
     maxCostUsd: '0.50',
   });
