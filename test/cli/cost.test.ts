@@ -251,7 +251,6 @@ describe('tunekit cost', () => {
       ],
       /nope\.json: cannot read the prompt file: no such file/,
     ],
-    [['--model', 'gpt-4o-mini', '--training-cost', 'cheap'], /argument 'cheap' is invalid/],
     [
       [
         '--model',
