@@ -10,23 +10,36 @@ const example = (name: string) =>
   fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url));
 const PRICES_2023 = example('prices-2023.json');
 const ESC = String.fromCharCode(27);
+/** A typical request as token figures: 1 prompt token either way, 1 answer token. */
+const FIGURES = [
+  '--base-input-tokens',
+  '1',
+  '--fine-tuned-input-tokens',
+  '1',
+  '--output-tokens',
+  '1',
+];
+/** The 2023 gpt-3.5-turbo prices, a $2.40 training bill, and a 4K-in, 1K-out request. */
+const SEEDS_2023 = [
+  '--model',
+  'gpt-3.5-turbo-2023',
+  '--catalog',
+  PRICES_2023,
+  '--training-cost',
+  '2.40',
+  '--base-input-tokens',
+  '4000',
+  '--output-tokens',
+  '1000',
+];
 
 describe('tunekit cost', () => {
   it("reproduces the seeds' figures: 16 × ($0.012 × 4 + $0.016) = $1.024, the 8× price, 87.5 %", () => {
     const { code, stdout } = runCli([
       'cost',
-      '--model',
-      'gpt-3.5-turbo-2023',
-      '--catalog',
-      PRICES_2023,
-      '--training-cost',
-      '2.40',
-      '--base-input-tokens',
-      '4000',
+      ...SEEDS_2023,
       '--fine-tuned-input-tokens',
       '4000',
-      '--output-tokens',
-      '1000',
       '--volume',
       '16/month',
       '--json',
@@ -124,21 +137,7 @@ describe('tunekit cost', () => {
   });
 
   it('says when fine-tuning does not pay off (exit 0: the verdict is the answer)', () => {
-    const { code, stdout } = runCli([
-      'cost',
-      '--model',
-      'gpt-3.5-turbo-2023',
-      '--catalog',
-      PRICES_2023,
-      '--training-cost',
-      '2.40',
-      '--base-input-tokens',
-      '4000',
-      '--fine-tuned-input-tokens',
-      '500',
-      '--output-tokens',
-      '1000',
-    ]);
+    const { code, stdout } = runCli(['cost', ...SEEDS_2023, '--fine-tuned-input-tokens', '500']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/break-even\s+never: the fine-tuned request costs more/);
     expect(stdout).toMatch(
@@ -191,51 +190,13 @@ describe('tunekit cost', () => {
       ['--model', 'gpt-4o-mini', '--training-cost', '1'],
       /per-request costs need --requests <file>, or --base-input-tokens/,
     ],
+    [['--model', 'gpt-99', '--training-cost', '1', ...FIGURES], /unknown model "gpt-99"/],
     [
-      [
-        '--model',
-        'gpt-99',
-        '--training-cost',
-        '1',
-        '--base-input-tokens',
-        '1',
-        '--fine-tuned-input-tokens',
-        '1',
-        '--output-tokens',
-        '1',
-      ],
-      /unknown model "gpt-99"/,
-    ],
-    [
-      [
-        '--model',
-        'gpt-4o-mini',
-        '--training-cost',
-        '1',
-        '--base-input-tokens',
-        '1',
-        '--fine-tuned-input-tokens',
-        '1',
-        '--output-tokens',
-        '1',
-        '--volume',
-        'lots',
-      ],
+      ['--model', 'gpt-4o-mini', '--training-cost', '1', ...FIGURES, '--volume', 'lots'],
       /not a request volume: "lots"/,
     ],
     [
-      [
-        '--model',
-        'gpt-3.5-turbo-1106',
-        '--training-cost',
-        '1',
-        '--base-input-tokens',
-        '1',
-        '--fine-tuned-input-tokens',
-        '1',
-        '--output-tokens',
-        '1',
-      ],
+      ['--model', 'gpt-3.5-turbo-1106', '--training-cost', '1', ...FIGURES],
       /no base inference price for gpt-3\.5-turbo-1106; add it with createModelCatalog/,
     ],
     [
@@ -252,20 +213,7 @@ describe('tunekit cost', () => {
       /nope\.json: cannot read the prompt file: no such file/,
     ],
     [
-      [
-        '--model',
-        'gpt-4o-mini',
-        '--training-cost',
-        '1',
-        '--catalog',
-        'nope.json',
-        '--base-input-tokens',
-        '1',
-        '--fine-tuned-input-tokens',
-        '1',
-        '--output-tokens',
-        '1',
-      ],
+      ['--model', 'gpt-4o-mini', '--training-cost', '1', '--catalog', 'nope.json', ...FIGURES],
       /nope\.json: no such file/,
     ],
   ])('exits 2 on usage error %#', (args, message) => {

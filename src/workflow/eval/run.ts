@@ -287,6 +287,18 @@ export async function evaluate(client: TuneKit, options: EvalOptions): Promise<E
   ) => {
     if (fatal !== undefined || budget.exhausted) return;
     const started = performance.now();
+    /** What every result line of this request starts with; scores come later. */
+    const resultHead = (latencyMs: number) => ({
+      v: 1 as const,
+      line: example.line,
+      candidate: candidate.name,
+      model: candidate.model,
+      fingerprint: print,
+      at: new Date().toISOString(),
+      latencyMs,
+      scores: {},
+      grading: { requests: 0, costUsd: '0.00' },
+    });
     let answered: Awaited<ReturnType<typeof send>>;
     try {
       counts.sent++;
@@ -299,31 +311,17 @@ export async function evaluate(client: TuneKit, options: EvalOptions): Promise<E
       if (isFatalEvalError(error)) return fail(error);
       counts.errors++;
       const failed: EvalResult = {
-        v: 1,
-        line: example.line,
-        candidate: candidate.name,
-        model: candidate.model,
-        fingerprint: print,
-        at: new Date().toISOString(),
-        latencyMs: Math.round(performance.now() - started),
+        ...resultHead(Math.round(performance.now() - started)),
         output: null,
         usage: null,
         costUsd: null,
         error: describeFailure(error),
-        scores: {},
-        grading: { requests: 0, costUsd: '0.00' },
       };
       return record(failed, {}, true);
     }
     const { completion, cost, latencyMs } = answered;
     const result: EvalResult = {
-      v: 1,
-      line: example.line,
-      candidate: candidate.name,
-      model: candidate.model,
-      fingerprint: print,
-      at: new Date().toISOString(),
-      latencyMs,
+      ...resultHead(latencyMs),
       output: outputOf(completion),
       usage: completion.usage
         ? {
@@ -333,8 +331,6 @@ export async function evaluate(client: TuneKit, options: EvalOptions): Promise<E
         : null,
       costUsd: cost === null ? null : usdFromPico(cost),
       error: null,
-      scores: {},
-      grading: { requests: 0, costUsd: '0.00' },
     };
     const judged = await judge(result, example);
     const scored = { ...result, scores: judged.scores, grading: judged.grading };

@@ -4,7 +4,7 @@ import { get_encoding } from 'tiktoken';
 import { afterAll, describe, expect, it } from 'vitest';
 import { estimateFineTuningRoi } from '../../../src/data/roi/estimate.ts';
 import { tempDir } from '../../support/eval.ts';
-import { capitalExample, chatTrainingFile } from '../../support/training-data.ts';
+import { CAPITALS, capitalExample, chatTrainingFile } from '../../support/training-data.ts';
 
 // tiktoken (WASM) as the independent reference for token counts.
 const tiktoken = get_encoding('o200k_base');
@@ -79,20 +79,7 @@ describe('estimateFineTuningRoi from files', () => {
       (3 + t('assistant') + t(`The capital of ${country} is ${capital}.`)) +
       3;
     expect(perEpoch).toBe(
-      [
-        ['France', 'Paris'],
-        ['Japan', 'Tokyo'],
-        ['Kenya', 'Nairobi'],
-        ['Peru', 'Lima'],
-        ['Norway', 'Oslo'],
-        ['Egypt', 'Cairo'],
-        ['Canada', 'Ottawa'],
-        ['Chile', 'Santiago'],
-        ['Vietnam', 'Hanoi'],
-        ['Poland', 'Warsaw'],
-        ['Ghana', 'Accra'],
-        ['Nepal', 'Kathmandu'],
-      ].reduce((sum, [c, k]) => sum + exampleTokens(c as string, k as string), 0),
+      CAPITALS.reduce((sum, [c, k]) => sum + exampleTokens(c as string, k as string), 0),
     );
     // $3 per 1M training tokens = 3 micro-dollars a token.
     expect(Math.round(Number(roi.training.usd) * 1e6)).toBe(perEpoch * 9 * 3);

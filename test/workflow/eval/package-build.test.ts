@@ -5,49 +5,23 @@
  * directory outside this repository that holds only tunekit and its dependencies.
  */
 import { execFile } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build, type Options } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import tsupConfig from '../../../tsup.config.ts';
 import { heldOutJsonl } from '../../support/eval.ts';
+import { buildEntries, installConsumer } from '../../support/package-consumer.ts';
 
 const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '../../..');
 
 let consumer: string;
 
 beforeAll(async () => {
   consumer = mkdtempSync(join(tmpdir(), 'tunekit-eval-build-'));
-  const installed = join(consumer, 'node_modules', 'tunekit');
-  mkdirSync(installed, { recursive: true });
-  const [library] = (Array.isArray(tsupConfig) ? tsupConfig : [tsupConfig]) as Options[];
-  await build({
-    ...library,
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
-    outDir: join(installed, 'dist'),
-    dts: false,
-    sourcemap: false,
-    silent: true,
-  });
-  cpSync(join(ROOT, 'package.json'), join(installed, 'package.json'));
-  writeFileSync(join(consumer, 'package.json'), '{"type": "commonjs"}');
-  const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    dependencies: Record<string, string>;
-  };
-  for (const name of Object.keys(dependencies)) {
-    symlinkSync(join(ROOT, 'node_modules', name), join(consumer, 'node_modules', name), 'dir');
-  }
+  const dist = join(consumer, 'build');
+  await buildEntries(dist, { index: 'src/index.ts', testing: 'src/testing/index.ts' });
+  installConsumer(consumer, dist);
   writeFileSync(join(consumer, 'held-out.jsonl'), heldOutJsonl());
 }, 60_000);
 
