@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +10,7 @@ import { TEST_API_KEY } from '../support/fake-client.ts';
 import { useFakeServer } from '../support/fake-server.ts';
 import { runCliAsync, runCliInTerminalAsync } from '../support/run-cli.ts';
 
+const CLI = join(import.meta.dirname, '../../src/cli/index.ts');
 const ESC = String.fromCharCode(27);
 const ANSI = new RegExp(`${ESC}\\[`);
 
@@ -207,5 +210,43 @@ describe('tunekit eval', () => {
     expect(screen).toMatch(/eval █*░+ \d+\/10/);
     expect(screen).toMatch(ANSI);
     expect(existsSync(examples)).toBe(true);
+  });
+});
+
+describe('tunekit eval, interrupted', () => {
+  it('exits 130 on Ctrl-C, says how to continue, and keeps the answers so far', async () => {
+    const { dir, examples } = setup();
+    fake.inject({
+      route: 'chat.completions.create',
+      delayMs: 150,
+      times: Number.POSITIVE_INFINITY,
+    });
+    const results = join(dir, 'results.jsonl');
+    const child = spawn(
+      process.execPath,
+      [CLI, 'eval', examples, '-m', 'gpt-4o-mini', '--concurrency', '1', '--results', results],
+      { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // Interrupt once two answers are saved.
+    for (let i = 0; i < 400; i++) {
+      const saved = existsSync(results) ? readFileSync(results, 'utf8').split('\n').length - 1 : 0;
+      if (saved >= 2) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    child.kill('SIGINT');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(130);
+    expect(stderr).toContain(
+      `Interrupted: answers so far are kept — run the same command again to continue from ${results}.`,
+    );
+    const lines = readFileSync(results, 'utf8');
+    expect(lines.endsWith('\n')).toBe(true);
+    const kept = lines.trimEnd().split('\n').length;
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeLessThan(10);
   });
 });

@@ -166,6 +166,35 @@ describe('resuming from the results file', () => {
   });
 });
 
+describe('stopping mid-run', () => {
+  it('rejects with the abort when the signal fires, keeping every answer so far as whole lines', async () => {
+    const { fake, examples, results } = setup();
+    fake.inject({ route: 'chat.completions.create', delayMs: 40, times: Number.POSITIVE_INFINITY });
+    const controller = new AbortController();
+    const run = runEval(evalClient(fake), {
+      examples,
+      candidates,
+      resultsFile: results,
+      concurrency: 2,
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        if (done === 3) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'APIUserAbortError' });
+    const saved = readFileSync(results, 'utf8');
+    expect(saved.endsWith('\n')).toBe(true);
+    const kept = readResults(results);
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    expect(kept.length).toBeLessThan(20);
+    // The next run asks only what is missing.
+    fake.reset();
+    fake.scriptAnswers('gpt-4o-mini', scriptRightFor(HELD_OUT.map(([c]) => c)));
+    const rest = await runEval(evalClient(fake), { examples, candidates, resultsFile: results });
+    expect(rest.run).toMatchObject({ reused: kept.length, sent: 20 - kept.length, complete: true });
+  });
+});
+
 describe('the cost cap', () => {
   it('stops before a request could pass the cap, and never spends more than it', async () => {
     const { fake, examples, results } = setup();
