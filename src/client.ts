@@ -7,6 +7,7 @@ import { Chat } from './resources/chat/completions.ts';
 import { Models } from './resources/models.ts';
 import { VERSION } from './version.ts';
 import { Files } from './workflow/files.ts';
+import type { FineTuneOptions, FineTuneResult } from './workflow/fine-tune.ts';
 import { Jobs } from './workflow/jobs.ts';
 import { Uploads } from './workflow/uploads.ts';
 
@@ -43,6 +44,10 @@ export class TuneKit {
   readonly timeout: number;
   /** Retries after the first attempt for retryable failures. */
   readonly maxRetries: number;
+  /** The organization sent with every request, if any. */
+  readonly organization: string | undefined;
+  /** The project sent with every request, if any. */
+  readonly project: string | undefined;
 
   readonly #transport: Transport;
 
@@ -71,11 +76,31 @@ export class TuneKit {
     this.baseURL = resolved.baseURL;
     this.timeout = resolved.timeout;
     this.maxRetries = resolved.maxRetries;
+    this.organization = resolved.organization;
+    this.project = resolved.project;
     this.uploads = new Uploads(http);
     this.files = new Files(http, this.uploads);
     this.jobs = new Jobs(http, this.files);
     this.models = new Models(http);
     this.chat = new Chat(http, { validateResponses: resolved.validateResponses, redactor });
+  }
+
+  /**
+   * The whole flow from a JSONL file to a working fine-tuned model: validate locally, upload
+   * (reusing an identical earlier upload), wait for processing, create the job idempotently,
+   * follow it to the end and read its metrics. Files with errors are refused before anything
+   * is uploaded or spent (`TrainingDataError` with the full report).
+   *
+   * @example
+   * const { model, job, metrics } = await client.fineTune({
+   *   trainingFile: 'train.jsonl',
+   *   model: 'gpt-4.1-mini-2025-04-14',
+   *   onEvent: (event) => console.log(event.message),
+   * });
+   */
+  async fineTune(options: FineTuneOptions): Promise<FineTuneResult> {
+    const { fineTune } = await import('./workflow/fine-tune.ts');
+    return fineTune(this, options);
   }
 
   /**

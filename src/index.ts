@@ -47,6 +47,13 @@ export { normalizeAnswer } from './workflow/eval/scorers/text.ts';
 export type { Interval } from './workflow/eval/stats/wilson.ts';
 export type { FileUploadOptions, WaitForProcessingOptions } from './workflow/files.ts';
 export { DEFAULT_UPLOAD_THRESHOLD } from './workflow/files.ts';
+export type {
+  FileRole,
+  FineTuneOptions,
+  FineTunePlan,
+  FineTuneResult,
+  FineTuneStage,
+} from './workflow/fine-tune.ts';
 export type { FollowOptions } from './workflow/follow.ts';
 export type { WaitOptions } from './workflow/jobs.ts';
 export { MetricsParseError, MetricsRow, parseMetricsCsv } from './workflow/metrics.ts';

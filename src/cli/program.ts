@@ -1,11 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
 import { addGlobalOptions } from './api/global-options.ts';
+import { registerChatCommand } from './commands/chat.ts';
 import { registerCostCommand } from './commands/cost.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerDemoCommand } from './commands/demo.ts';
 import { registerEvalCommand } from './commands/eval.ts';
 import { registerFakeServer } from './commands/fake-server.ts';
+import { registerFileCommands } from './commands/files.ts';
+import { registerJobCommands } from './commands/jobs.ts';
 import { registerModelCommands } from './commands/models.ts';
+import { registerTrainCommand } from './commands/train.ts';
 import { ExitCode } from './exit-codes.ts';
 
 /**
@@ -16,8 +21,13 @@ export type CommandGroup = (program: Command) => void;
 
 /** Command groups, in the order `tunekit --help` lists them. */
 const groups: CommandGroup[] = [
+  registerDemoCommand,
+  registerTrainCommand,
   registerDataCommands,
+  registerFileCommands,
+  registerJobCommands,
   registerModelCommands,
+  registerChatCommand,
   registerEvalCommand,
   registerCostCommand,
   registerFakeServer,

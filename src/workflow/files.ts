@@ -103,6 +103,7 @@ export class Files extends FilesEndpoints {
           signal: limit.signal,
           logger: this._http.logger,
           label: `Waiting for file ${fileId}`,
+          baseMs: options.pollInterval ?? 1000,
         });
         lastStatus = file.status ?? undefined;
         if (!file.status || file.status === 'processed') return file;

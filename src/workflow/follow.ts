@@ -20,6 +20,8 @@ export interface FollowOptions {
   since?: string | undefined;
   /** Events asked for per page. Default: 100. */
   pageSize?: number | undefined;
+  /** Called with the job each time its status is read (for progress displays). */
+  onJob?: ((job: FineTuningJob) => void) | undefined;
 }
 
 /**
@@ -73,7 +75,12 @@ export async function* followJob(
   const seen = new Set<string>(since ? [since] : []);
 
   const patiently = <T>(poll: () => Promise<T>) =>
-    waitOutFailures(poll, { signal, logger, label: `Following ${jobId}` });
+    waitOutFailures(poll, {
+      signal,
+      logger,
+      label: `Following ${jobId}`,
+      baseMs: options.pollInterval ?? 1000,
+    });
   const readEvents = () => unseenEvents(jobs, jobId, seen, pageSize, signal);
 
   for (;;) {
@@ -81,6 +88,7 @@ export async function* followJob(
     // include everything the job logged before it ended.
     const [job, fresh] = await patiently(async () => {
       const current = await jobs.retrieve(jobId, { signal });
+      options.onJob?.(current);
       return [current, await readEvents()] as const;
     });
     for (const event of fresh) {

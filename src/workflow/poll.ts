@@ -19,14 +19,14 @@ export function isTransientError(error: unknown): boolean {
 
 /**
  * The pause after the n-th consecutive failure of a poll: what the server asked for, else
- * 1 s, 2 s, 4 s … capped at a minute.
+ * `base` (the poll interval, 1 s by default), doubling with each failure, capped at a minute.
  */
-export function failureBackoffMs(failures: number, error: unknown): number {
+export function failureBackoffMs(failures: number, error: unknown, base = 1000): number {
   if (error instanceof APIError) {
     const asked = retryAfterMs(new Headers(Object.entries(error.headers)));
     if (asked !== undefined) return Math.min(asked, MAX_FAILURE_BACKOFF_MS);
   }
-  return Math.min(1000 * 2 ** (failures - 1), MAX_FAILURE_BACKOFF_MS);
+  return Math.min(base * 2 ** (failures - 1), MAX_FAILURE_BACKOFF_MS);
 }
 
 /**
@@ -77,14 +77,14 @@ export function deadline(signal: AbortSignal | undefined, timeoutMs: number | un
  */
 export async function waitOutFailures<T>(
   poll: () => Promise<T>,
-  context: { signal: AbortSignal | undefined; logger: Logger; label: string },
+  context: { signal: AbortSignal | undefined; logger: Logger; label: string; baseMs?: number },
 ): Promise<T> {
   for (let failures = 1; ; failures += 1) {
     try {
       return await poll();
     } catch (error) {
       if (!isTransientError(error)) throw error;
-      const wait = failureBackoffMs(failures, error);
+      const wait = failureBackoffMs(failures, error, context.baseMs);
       context.logger.warn(
         `${context.label}: ${(error as Error).message}; polling again in ${wait} ms (failure ${failures})`,
       );

@@ -12,10 +12,12 @@ function withoutColorVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export function runCli(
   args: string[],
   env: Record<string, string> = {},
+  input?: string,
 ): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(`${root}node_modules/.bin/node`, [`${root}src/cli/index.ts`, ...args], {
     cwd: root,
     encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
     // The test runner may force colour; the CLI must decide for itself unless a test says.
     env: { ...withoutColorVariables(process.env), ...env },
   });
@@ -29,6 +31,7 @@ export function runCli(
 export function runCliInTerminal(
   args: string[],
   env: Record<string, string> = {},
+  input?: string,
 ): { code: number | null; screen: string } {
   const command = [`${root}node_modules/.bin/node`, `${root}src/cli/index.ts`, ...args]
     .map((a) => `'${a}'`)
@@ -37,6 +40,7 @@ export function runCliInTerminal(
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd: root,
     encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
     // A user's terminal: TERM set (CI runs have none, and Node then assumes no colours).
     env: { ...rest, TERM: 'xterm-256color', ...env },
   });

@@ -15,6 +15,7 @@ import { APIUserAbortError } from '../../core/errors/user-abort-error.ts';
 import { JobUnsuccessfulError } from '../../workflow/errors/job-unsuccessful-error.ts';
 import { WaitTimeoutError } from '../../workflow/errors/wait-timeout-error.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { ConfirmationRequiredError } from './confirm-spending.ts';
 
 /** What the CLI tells the user about an error, and how it exits. */
 export interface ErrorReport {
@@ -67,7 +68,9 @@ function exitCodeFor(error: unknown, interrupted: boolean): number {
   }
   if (error instanceof WaitTimeoutError) return ExitCode.WaitTimeout;
   if (error instanceof JobUnsuccessfulError) return ExitCode.JobFailed;
-  if (error instanceof InvalidArgumentError) return ExitCode.Usage;
+  if (error instanceof InvalidArgumentError || error instanceof ConfirmationRequiredError) {
+    return ExitCode.Usage;
+  }
   return ExitCode.Error;
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { TuneKit } from '../../client.ts';
+import type { Logger } from '../../core/logger.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { paint } from '../output/color.ts';
 import { writeErr } from '../output/streams.ts';
@@ -27,6 +28,8 @@ export type ApiCommandBody = (context: ApiContext) => Promise<number | undefined
 export interface ApiCommandHooks {
   /** Called on the first Ctrl-C, before the signal aborts (e.g. to print how to resume). */
   onInterrupt?: () => void;
+  /** Builds the client instead of the global options (`tunekit demo` uses the fake). */
+  createClient?: (logger: Logger) => Promise<TuneKit>;
 }
 
 /**
@@ -53,17 +56,21 @@ export async function runApiCommand(
   process.on('SIGINT', onSigint);
   let client: TuneKit | undefined;
   try {
-    const { TuneKit } = await import('../../client.ts');
-    client = new TuneKit({
-      apiKey: options.apiKey,
-      baseURL: options.baseUrl,
-      organization: options.organization,
-      project: options.project,
-      timeout: options.timeout,
-      maxRetries: options.maxRetries,
-      logger: stderrLogger(),
-      logLevel: debug ? 'debug' : 'warn',
-    });
+    if (hooks.createClient) {
+      client = await hooks.createClient(stderrLogger());
+    } else {
+      const { TuneKit } = await import('../../client.ts');
+      client = new TuneKit({
+        apiKey: options.apiKey,
+        baseURL: options.baseUrl,
+        organization: options.organization,
+        project: options.project,
+        timeout: options.timeout,
+        maxRetries: options.maxRetries,
+        logger: stderrLogger(),
+        logLevel: debug ? 'debug' : 'warn',
+      });
+    }
     const code = await body({
       client,
       json,
@@ -73,6 +80,8 @@ export async function runApiCommand(
     });
     return interrupted ? ExitCode.Interrupted : (code ?? ExitCode.Ok);
   } catch (error) {
+    // After Ctrl-C the command has said what it had to (e.g. how to resume): no error too.
+    if (interrupted) return ExitCode.Interrupted;
     const report = describeError(error, interrupted);
     if (json) {
       writeErr(JSON.stringify({ error: { ...report.fields, hint: report.hint } }));

@@ -1,0 +1,79 @@
+import { type Command, Option } from 'commander';
+import { runApiCommand } from '../api/run-api-command.ts';
+import { positiveInteger } from './shared-parsers.ts';
+
+const PURPOSES = [
+  'fine-tune',
+  'fine-tune-results',
+  'batch',
+  'assistants',
+  'vision',
+  'user_data',
+  'evals',
+];
+
+/** `tunekit files upload|list|get|delete|download`. */
+export function registerFileCommands(program: Command): void {
+  const files = program.command('files').description('uploaded files');
+
+  files
+    .command('upload')
+    .description('upload a file (streamed; above 100 MiB in resumable parts)')
+    .argument('<path>', 'file to upload')
+    .addOption(
+      new Option('--purpose <purpose>', 'what the file is for')
+        .choices(PURPOSES)
+        .default('fine-tune'),
+    )
+    .option('--json', 'print JSON')
+    .action(async (path: string, options, command: Command) => {
+      const { uploadFileCommand } = await import('../files/run.ts');
+      process.exitCode = await runApiCommand(command, (context) =>
+        uploadFileCommand(context, path, options),
+      );
+    });
+
+  files
+    .command('list')
+    .description('list files, newest first')
+    .addOption(new Option('--purpose <purpose>', 'only files with this purpose').choices(PURPOSES))
+    .option('--limit <n>', 'how many', positiveInteger)
+    .option('--json', 'print JSON')
+    .action(async (options, command: Command) => {
+      const { listFiles } = await import('../files/run.ts');
+      process.exitCode = await runApiCommand(command, (context) => listFiles(context, options));
+    });
+
+  files
+    .command('get')
+    .description('show a file')
+    .argument('<file>', 'file id')
+    .option('--json', 'print JSON')
+    .action(async (id: string, _options, command: Command) => {
+      const { getFile } = await import('../files/run.ts');
+      process.exitCode = await runApiCommand(command, (context) => getFile(context, id));
+    });
+
+  files
+    .command('delete')
+    .description('delete a file')
+    .argument('<file>', 'file id')
+    .option('--json', 'print JSON')
+    .action(async (id: string, _options, command: Command) => {
+      const { deleteFile } = await import('../files/run.ts');
+      process.exitCode = await runApiCommand(command, (context) => deleteFile(context, id));
+    });
+
+  files
+    .command('download')
+    .description('download a file’s content (to stdout unless --output)')
+    .argument('<file>', 'file id')
+    .option('-o, --output <path>', 'write to this file')
+    .option('--json', 'print JSON (with --output)')
+    .action(async (id: string, options: { output?: string }, command: Command) => {
+      const { downloadFile } = await import('../files/run.ts');
+      process.exitCode = await runApiCommand(command, (context) =>
+        downloadFile(context, id, options),
+      );
+    });
+}

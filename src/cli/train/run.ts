@@ -1,0 +1,171 @@
+import { basename } from 'node:path';
+import type { TuneKit } from '../../client.ts';
+import { TrainingDataError } from '../../workflow/errors/training-data-error.ts';
+import type { FineTuneResult, FineTuneStage } from '../../workflow/fine-tune.ts';
+import { confirmSpending, describeCost } from '../api/confirm-spending.ts';
+import type { ApiContext } from '../api/run-api-command.ts';
+import { renderReport } from '../data/render.ts';
+import { finishJob, resumeHint } from '../jobs/finish.ts';
+import { FollowDisplay } from '../jobs/follow-display.ts';
+import { type MethodFlags, methodFromFlags } from '../jobs/method-options.ts';
+import { paint } from '../output/color.ts';
+import { formatBytes, progressBar } from '../output/progress-bar.ts';
+import { writeOut } from '../output/streams.ts';
+import { formatCount, plural } from '../output/table.ts';
+
+/** Flags of `tunekit train`. */
+export interface TrainFlags extends MethodFlags {
+  model: string;
+  validationFile?: string;
+  suffix?: string;
+  yes?: boolean;
+  /** `--no-reuse` sets this to false. */
+  reuse?: boolean;
+  timeout?: number;
+}
+
+/** Where the train flow is, for the Ctrl-C hint. */
+export interface TrainState {
+  jobId: string | undefined;
+  lastEventId: string | undefined;
+}
+
+const tick = () => paint(process.stderr, 'green', '✔');
+
+/** One human line per stage; progress goes to the live status instead. */
+function describeStage(stage: FineTuneStage, display: FollowDisplay): string | undefined {
+  switch (stage.stage) {
+    case 'validated': {
+      const { stats, warnings } = stage.report;
+      return `${tick()} Validated ${basename(stage.path)}: ${plural(stats.examples, 'example')}, ${formatCount(stats.totalTokens)} tokens${warnings ? `, ${plural(warnings, 'warning')}` : ''}`;
+    }
+    case 'uploading': {
+      const p = stage.progress;
+      display.status(
+        p
+          ? `Uploading ${basename(stage.path)} ${progressBar(p.bytesSent / p.totalBytes, 20)} ${formatBytes(p.bytesSent)}/${formatBytes(p.totalBytes)}`
+          : `Uploading ${basename(stage.path)}…`,
+      );
+      return undefined;
+    }
+    case 'uploaded':
+      display.status('');
+      return stage.reused
+        ? `${tick()} Reusing ${stage.file.id}: the same ${basename(stage.path)} was uploaded before`
+        : `${tick()} Uploaded ${basename(stage.path)} as ${stage.file.id} (${formatBytes(stage.file.bytes ?? 0)})`;
+    case 'processed':
+      return undefined;
+    case 'created':
+      return `${tick()} Created ${stage.job.id}; following it (Ctrl-C stops following, not the job)`;
+    case 'finished':
+      return undefined;
+  }
+}
+
+/**
+ * The whole `fineTune` flow with a live display: validation summary, the cost and a
+ * confirmation, upload progress, the job's events with a loss sparkline, and at the end the
+ * model's name (stdout) and a ready-to-run chat command. `--json` prints JSON lines instead.
+ */
+export async function trainWith(
+  context: ApiContext,
+  client: TuneKit,
+  file: string,
+  flags: TrainFlags,
+  state: TrainState,
+  extras: { question?: string; timeScale?: number } = {},
+): Promise<FineTuneResult> {
+  const display = new FollowDisplay({
+    json: context.json,
+    events: 'stderr',
+    ...(extras.timeScale ? { timeScale: extras.timeScale } : {}),
+  });
+  const emit = (value: Record<string, unknown>) => {
+    if (context.json) writeOut(JSON.stringify(value));
+  };
+  try {
+    const result = await client.fineTune({
+      trainingFile: file,
+      validationFile: flags.validationFile,
+      model: flags.model,
+      suffix: flags.suffix,
+      method: methodFromFlags(flags),
+      reuseUploads: flags.reuse !== false,
+      timeout: flags.timeout,
+      signal: context.signal,
+      confirm: async (plan) => {
+        const estimate = describeCost(plan.cost, flags.model);
+        emit({ type: 'plan', model: plan.model, cost: plan.cost });
+        await confirmSpending({
+          action: `Start fine-tuning ${flags.model} on ${basename(file)}`,
+          estimate,
+          yes: flags.yes === true,
+          json: context.json,
+          signal: context.signal,
+        });
+        if (flags.yes && !context.json) display.note(`  ${estimate}`);
+        return true;
+      },
+      onStage: (stage) => {
+        if (stage.stage === 'created') state.jobId = stage.job.id;
+        if (stage.stage !== 'uploading' || !context.json) {
+          const line = describeStage(stage, display);
+          if (line) display.note(line);
+        }
+        if (stage.stage === 'validated') {
+          emit({
+            type: 'validated',
+            role: stage.role,
+            path: stage.path,
+            valid: stage.report.valid,
+            errors: stage.report.errors,
+            warnings: stage.report.warnings,
+            stats: stage.report.stats,
+          });
+        } else if (stage.stage === 'uploaded') {
+          emit({ type: 'uploaded', role: stage.role, file: stage.file, reused: stage.reused });
+        } else if (stage.stage === 'created') {
+          emit({ type: 'created', job: stage.job });
+        }
+      },
+      onEvent: (event) => {
+        state.lastEventId = event.id;
+        emit({ type: 'event', event });
+        display.event(event);
+      },
+      onJob: (job) => display.job(job),
+    });
+    display.stop();
+    emit({ type: 'result', model: result.model, job: result.job });
+    if (!context.json) {
+      finishJob(result.job, {
+        json: false,
+        ...(extras.question ? { question: extras.question } : {}),
+      });
+      writeOut(result.model);
+    }
+    return result;
+  } catch (error) {
+    display.stop();
+    if (error instanceof TrainingDataError && !context.json) {
+      process.stderr.write(`${renderReport(error.path, error.report)}\n`);
+    }
+    throw error;
+  }
+}
+
+/** `tunekit train <file> --model M`. */
+export async function trainCommand(
+  context: ApiContext,
+  file: string,
+  flags: TrainFlags,
+  state: TrainState,
+): Promise<void> {
+  await trainWith(context, context.client, file, flags, state);
+}
+
+/** What Ctrl-C during `train` prints. */
+export function trainInterruptHint(state: TrainState): string {
+  if (!state.jobId) return 'Stopped before any job was created: nothing was spent.';
+  return resumeHint(state.jobId, state.lastEventId);
+}
