@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,17 +51,11 @@ describe('docs/evaluation.md: split → train → eval → cost from the command
     ]);
     expect(split.code).toBe(0);
 
-    const train = spawnSync(
-      node,
-      [
-        '--import',
-        './scripts/source-imports.ts',
-        'examples/train-and-print-model.ts',
-        at('train.jsonl'),
-      ],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } },
+    const train = runCli(
+      ['train', at('train.jsonl'), '--model', 'gpt-4o-mini-2024-07-18', '--suffix', 'triage', '-y'],
+      env,
     );
-    expect(train.status).toBe(0);
+    expect(train.code).toBe(0);
     expect(train.stderr).toContain('The job has successfully completed');
     const model = train.stdout.trim();
     expect(model).toMatch(/^ft:gpt-4o-mini-2024-07-18:personal:triage:\w+$/);
