@@ -169,7 +169,7 @@ describe('tunekit eval', () => {
     expect(stderr).toMatch(message);
   });
 
-  it('reads prompt variants and a JSON Schema from files', async () => {
+  it('reads prompt variants, a JSON Schema and a scorer module from files', async () => {
     const { dir, examples } = setup();
     const prompt = join(dir, 'long.json');
     writeFileSync(
@@ -178,18 +178,27 @@ describe('tunekit eval', () => {
     );
     const schema = join(dir, 'schema.json');
     writeFileSync(schema, JSON.stringify({ type: 'object' }));
+    const module = join(dir, 'first-three.mjs');
+    writeFileSync(module, 'export default ({ example }) => example.line <= 3;\n');
     const { code, stdout } = await eval_([
       examples,
       '-m',
       `gpt-4o-mini=${prompt}`,
       '-s',
       `json-schema=${schema}`,
+      '-s',
+      `module=${module}`,
       '--json',
     ]);
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as EvalReport;
     expect(report.candidates[0]).toMatchObject({ name: 'gpt-4o-mini (long)', prompt: 'long' });
-    expect(report.scorers[0]?.name).toBe('json-schema schema.json');
+    expect(report.scorers.map((s) => [s.name, s.kind])).toEqual([
+      ['json-schema schema.json', 'format'],
+      ['first-three', 'custom'],
+    ]);
+    // The module's function ran on every answer, with the example in its context.
+    expect(report.candidates[0]?.scores['first-three']).toMatchObject({ passes: 3, n: 10 });
     const sent = fake.calls.find((c) => c.route === 'chat.completions.create')?.body as {
       messages: unknown[];
     };
