@@ -191,10 +191,27 @@ export async function evaluate(client: TuneKit, options: EvalOptions): Promise<E
       spentUsd: pricesKnown ? usdFromPico(budget.spentPico) : null,
     });
 
-  /** Sends one request on the run's budget; returns it with its exact cost. */
-  const send = async (params: ChatCompletionCreateParamsNonStreaming) => {
+  const defaults = {
+    temperature: options.temperature ?? 0,
+    maxOutputTokens: options.maxOutputTokens ?? 1024,
+  };
+  /**
+   * Sends one request on the run's budget; returns it with its exact cost. A request without
+   * an output limit (a grader's) gets the run's, so its worst case — and the cap — is bounded.
+   */
+  const send = async (asked: ChatCompletionCreateParamsNonStreaming) => {
+    const params =
+      asked.max_completion_tokens == null && asked.max_tokens == null
+        ? { ...asked, max_completion_tokens: defaults.maxOutputTokens }
+        : asked;
     const model = priceOf(params.model);
     const worst = worstCaseCost(model, params, await counterFor(model.encoding));
+    if (worst === null && budget.maxCostPico !== undefined) {
+      throw new InvalidArgumentError(
+        `a cost cap needs the price of every model, and the catalog has none for ${params.model}: add it with createModelCatalog (the CLI: --catalog)`,
+        'maxCostUsd',
+      );
+    }
     const reservation = budget.reserve(worst);
     const started = performance.now();
     try {
@@ -354,10 +371,6 @@ export async function evaluate(client: TuneKit, options: EvalOptions): Promise<E
   };
 
   const limit = pLimit(options.concurrency ?? 4);
-  const defaults = {
-    temperature: options.temperature ?? 0,
-    maxOutputTokens: options.maxOutputTokens ?? 1024,
-  };
   const tasks: Array<Promise<void>> = [];
   for (const example of examples) {
     for (const candidate of candidates) {

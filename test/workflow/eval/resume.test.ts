@@ -283,6 +283,24 @@ describe('a model-graded scorer', () => {
     expect(again.candidates.map((c) => c.scores['graded by gpt-4.1']?.mean)).toEqual([1, 0]);
   });
 
+  it('bounds the grader’s requests too, so a cost cap works with model-graded scorers', async () => {
+    const { fake, examples } = setup();
+    fake.scriptAnswers('gpt-4.1', () => JSON.stringify({ reason: 'ok', pass: true }));
+    const report = await runEval(evalClient(fake), {
+      examples,
+      candidates: [candidates[0] as { model: string }],
+      scorers: [scorers.modelGraded({ model: 'gpt-4.1', rubric: 'Right capital?' })],
+      maxCostUsd: '1',
+      maxOutputTokens: 50,
+    });
+    expect(report.run).toMatchObject({ complete: true, gradingRequests: 10 });
+    expect(report.candidates[0]?.scores['graded by gpt-4.1']).toMatchObject({ passes: 10, n: 10 });
+    const grading = fake.calls.filter((c) => (c.body as { model?: string }).model === 'gpt-4.1');
+    expect(
+      grading.map((c) => (c.body as { max_completion_tokens?: number }).max_completion_tokens),
+    ).toEqual(Array(10).fill(50));
+  });
+
   it('counts an unreadable grade as not scored, not as a failure', async () => {
     const { fake, examples } = setup();
     fake.scriptAnswers('gpt-4.1', () => 'PASS, I think');
