@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EvalReport, renderEvalHtml, runEval, scorers } from '../../../src/index.ts';
 import { createFakeOpenAI } from '../../../src/testing/index.ts';
+import { niceTicks } from '../../../src/workflow/eval/report/svg.ts';
 import { launchChromium } from '../../support/chromium.ts';
 import { evalClient, HELD_OUT, heldOutJsonl, scriptRightFor, tempDir } from '../../support/eval.ts';
 import { TEST_API_KEY } from '../../support/fake-client.ts';
@@ -74,6 +75,37 @@ describe('the HTML report as text', () => {
     expect(renderEvalHtml(incomplete)).toContain(
       'Incomplete: 4 of 20 requests were not sent (the request budget of 16 is used up).',
     );
+  });
+});
+
+describe('charts of edge cases', () => {
+  it('picks round axis ticks', () => {
+    expect(niceTicks(87)).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(niceTicks(18.52)).toEqual([0, 5, 10, 15, 20]);
+    expect(niceTicks(0.9)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+    expect(niceTicks(0)).toEqual([0, 1]);
+  });
+
+  it('renders a run where every request failed: no bars, and says why', async () => {
+    const fake = createFakeOpenAI();
+    fake.inject({ route: 'chat.completions.create', status: 500, times: Number.POSITIVE_INFINITY });
+    const examples = join(dir, 'held-out.jsonl');
+    const failed = await runEval(evalClient(fake, 0), {
+      examples,
+      candidates: [{ model: 'my-deployment' }],
+    });
+    expect(failed.candidates[0]).toMatchObject({
+      answered: 0,
+      errors: 10,
+      latencyMs: null,
+      costPerRequestUsd: null,
+    });
+    const html = renderEvalHtml(failed);
+    expect(html.match(/<svg [^>]*data-chart=/g)).toHaveLength(3);
+    expect(html).not.toMatch(/rect data-candidate/);
+    expect(html).toContain('no answers scored');
+    expect(html).toContain('price unknown');
+    expect(html).toContain('<span class="fail">10 failed</span>');
   });
 });
 
