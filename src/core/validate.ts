@@ -1,15 +1,8 @@
 import type { z } from 'zod';
+import { formatPath } from '../schemas/issue-path.ts';
 import type { ResponseIssue } from './errors/response-validation-error.ts';
 
-/** A zod issue path as people write it: `data[0].status`. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
-}
+export { formatPath };
 
 /** The issues of a failed parse, with readable paths. */
 export function issuesOf(error: z.ZodError): ResponseIssue[] {

@@ -187,17 +187,4 @@ export function problem(
   return { code, severity: PROBLEM_CATALOG[code].severity, message, ...where };
 }
 
-/**
- * Formats a path of keys and indexes the way the report shows it: `messages[2].content`.
- *
- * @example
- * formatPath(['messages', 2, 'content']); // 'messages[2].content'
- */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
+export { formatPath } from '../schemas/issue-path.ts';

@@ -94,7 +94,7 @@ export class Jobs extends JobsEndpoints {
     const job = await this.retrieve(jobId, options);
     const rows: MetricsRow[] = [];
     for (const fileId of job.result_files ?? []) {
-      rows.push(...parseMetricsCsv(await this.#files.text(fileId, options)));
+      rows.push(...(await parseMetricsCsv(await this.#files.text(fileId, options))));
     }
     return rows.sort((a, b) => a.step - b.step);
   }

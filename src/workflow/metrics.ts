@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { TuneKitError } from '../core/errors/tunekit-error.ts';
 
@@ -47,11 +46,13 @@ function toNumber(value: string | undefined): number | null {
  * step are skipped.
  *
  * @example
- * const rows = parseMetricsCsv(await client.files.text(job.result_files[0]));
+ * const rows = await parseMetricsCsv(await client.files.text(job.result_files[0]));
  * console.log(rows.at(-1)?.train_loss);
  */
-export function parseMetricsCsv(content: string): MetricsRow[] {
+export async function parseMetricsCsv(content: string): Promise<MetricsRow[]> {
   const csv = decodeResultFile(content).replace(/^\uFEFF/, '');
+  // Loaded on first use: most programs never read a result file.
+  const { parse } = await import('csv-parse/sync');
   let records: Array<Record<string, string>>;
   try {
     records = parse(csv, {

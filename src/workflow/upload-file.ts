@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import pLimit from 'p-limit';
 import { InvalidArgumentError } from '../core/errors/invalid-argument-error.ts';
 import { TuneKitError } from '../core/errors/tunekit-error.ts';
 import { toFileSource } from '../core/uploadable.ts';
@@ -146,6 +145,7 @@ export async function uploadFile(
   const report = () => options.onProgress?.({ bytesSent, totalBytes: size, partsDone, partsTotal });
   report();
 
+  const { default: pLimit } = await import('p-limit');
   const limit = pLimit(concurrency);
   const pending = state.partIds.flatMap((id, part) => (id ? [] : [part]));
   try {

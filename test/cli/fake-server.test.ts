@@ -48,7 +48,7 @@ describe('tunekit fake-server', () => {
   });
 
   it('refuses a bad port as a usage error (exit 2)', async () => {
-    const { child, output, exited } = start(['--port', 'http']);
+    const { output, exited } = start(['--port', 'http']);
     expect(await exited).toBe(2);
     expect(output.stderr).toContain('expected a port number from 0 to 65535');
   });

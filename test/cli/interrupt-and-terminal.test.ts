@@ -76,6 +76,20 @@ describe('Ctrl-C while following', () => {
   }, 60_000);
 });
 
+describe('waiting too long', () => {
+  it('exits 3 and says where the job was when --wait-timeout runs out (the job goes on)', () => {
+    const result = runCli(
+      ['train', join(dir, 'train.jsonl'), '--model', 'gpt-4o-mini', '-y', '--wait-timeout', '300'],
+      env,
+    );
+
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(
+      /^error: Timed out after 300 ms waiting for job ftjob-\S+ to finish \(last status: \w+\)/m,
+    );
+  });
+});
+
 describe('on a terminal', () => {
   it('colours the output on a terminal; NO_COLOR turns colours off', () => {
     const coloured = runCliInTerminal(['models', 'list'], env);
@@ -88,7 +102,11 @@ describe('on a terminal', () => {
 
   it('asks before spending money, and a "no" starts nothing', () => {
     const fileId = runCli(['files', 'upload', join(dir, 'train.jsonl')], env).stdout.trim();
-    const before = runCli(['jobs', 'list', '--all', '--json'], env).stdout;
+    const jobIds = () =>
+      (
+        JSON.parse(runCli(['jobs', 'list', '--all', '--json'], env).stdout) as Array<{ id: string }>
+      ).map((j) => j.id);
+    const before = jobIds();
 
     // `script` gives the CLI a terminal; the answer comes on its stdin.
     const result = runCliInTerminal(
@@ -105,6 +123,6 @@ describe('on a terminal', () => {
     );
     expect(result.screen).toContain('Fine-tuning was not started: nothing was uploaded or spent.');
     expect(result.code).toBe(1);
-    expect(runCli(['jobs', 'list', '--all', '--json'], env).stdout).toBe(before);
+    expect(jobIds()).toEqual(before);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-describe('the README’s first command', () => {
+describe('examples/quickstart.ts (npm run example)', () => {
   it('runs the quickstart: uploads, trains, follows and the fine-tuned model answers from its data', async () => {
     const { stdout } = await run(
       process.execPath,

@@ -15,8 +15,8 @@ const CSV = [
 ].join('\n');
 
 describe('parseMetricsCsv', () => {
-  it('decodes base64 CSV into typed rows with null for empty cells', () => {
-    const rows = parseMetricsCsv(Buffer.from(CSV).toString('base64'));
+  it('decodes base64 CSV into typed rows with null for empty cells', async () => {
+    const rows = await parseMetricsCsv(Buffer.from(CSV).toString('base64'));
 
     expect(rows).toEqual([
       {
@@ -43,8 +43,8 @@ describe('parseMetricsCsv', () => {
     ]);
   });
 
-  it('reads plain CSV, keeps unknown columns, fills missing ones and sorts by step', () => {
-    const rows = parseMetricsCsv(
+  it('reads plain CSV, keeps unknown columns, fills missing ones and sorts by step', async () => {
+    const rows = await parseMetricsCsv(
       'step,train_loss,full_valid_loss\r\n2,0.5,0.6\r\n1,0.9,\r\n,1,1\r\n',
     );
 
@@ -68,8 +68,8 @@ describe('parseMetricsCsv', () => {
     ]);
   });
 
-  it('says so when the file is neither', () => {
-    expect(() => parseMetricsCsv('%%%not csv%%%')).toThrow(MetricsParseError);
+  it('says so when the file is neither', async () => {
+    await expect(parseMetricsCsv('%%%not csv%%%')).rejects.toThrow(MetricsParseError);
   });
 });
 

@@ -1,18 +1,9 @@
 import type { z } from 'zod';
+import { valueAtPath } from '../../schemas/issue-path.ts';
 import { formatPath, type Problem, type ProblemCode, problem } from '../problems.ts';
 
 type Issue = z.core.$ZodIssue;
 type Path = readonly PropertyKey[];
-
-/** Reads the value at `path` inside `root`, or undefined when the path leads nowhere. */
-function valueAt(root: unknown, path: Path): unknown {
-  let current = root;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -30,7 +21,7 @@ function enclosingMessage(root: unknown, path: Path): { role?: unknown } | undef
       typeof path[i] === 'number' &&
       /^(messages|preferred_output|non_preferred_output)$/.test(String(path[i - 1]))
     ) {
-      const message = valueAt(root, path.slice(0, i + 1));
+      const message = valueAtPath(root, path.slice(0, i + 1));
       return message && typeof message === 'object' ? (message as { role?: unknown }) : undefined;
     }
   }
@@ -81,7 +72,7 @@ function classify(issue: Issue, root: unknown, path: Path): Classified[] {
       });
     }
     case 'invalid_union': {
-      if (valueAt(root, path) === undefined) {
+      if (valueAtPath(root, path) === undefined) {
         if (last === 'content')
           return [{ code: 'missing_content', message: `${where} is missing` }];
         return [{ code: 'missing_field', message: `${where} is missing` }];
@@ -90,14 +81,14 @@ function classify(issue: Issue, root: unknown, path: Path): Classified[] {
         return [
           {
             code: 'unknown_role',
-            message: `${where}: unknown role ${describe(valueAt(root, path))}; expected one of ${'options' in issue && issue.options ? issue.options.map(String).join(', ') : 'the known roles'}`,
+            message: `${where}: unknown role ${describe(valueAtPath(root, path))}; expected one of ${'options' in issue && issue.options ? issue.options.map(String).join(', ') : 'the known roles'}`,
           },
         ];
       }
       return [{ code: 'invalid_field', message: `${where}: ${issue.message.toLowerCase()}` }];
     }
     case 'invalid_type': {
-      const actual = valueAt(root, path);
+      const actual = valueAtPath(root, path);
       if (actual === undefined) {
         if (last === 'messages')
           return [{ code: 'missing_messages', message: `${where} is missing` }];
@@ -128,7 +119,7 @@ function classify(issue: Issue, root: unknown, path: Path): Classified[] {
       return [{ code: 'invalid_field', message: `${where}: ${issue.message.toLowerCase()}` }];
     }
     case 'invalid_value': {
-      const actual = valueAt(root, path);
+      const actual = valueAtPath(root, path);
       if (last === 'weight') {
         return [
           {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatPath } from '../../core/validate.ts';
+import { formatPath, valueAtPath } from '../../schemas/issue-path.ts';
 import { ApiError, missingParameter } from './api-error.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -11,16 +11,6 @@ function describe(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a decimal';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
-}
-
-/** The value at `path` inside `input`, to say what was sent. */
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 /**
@@ -49,7 +39,7 @@ export function requestErrorFromZod(error: z.ZodError, input: unknown): ApiError
   if (!first) return new ApiError(400, { message: 'The request body is invalid.' });
   const issue = mostSpecific(first);
   const param = formatPath(issue.path) || null;
-  const sent = valueAt(input, issue.path);
+  const sent = valueAtPath(input, issue.path);
   const name = param ?? 'body';
 
   if (issue.code === 'invalid_type' && sent === undefined) return missingParameter(name);

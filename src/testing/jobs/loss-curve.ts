@@ -1,14 +1,4 @@
-/** A small seeded generator (mulberry32): the same job seed always gives the same curve. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../data/helpers/random.ts';
 
 /** The metrics of one training step, as in a metrics event's `data`. */
 export interface StepMetrics {
@@ -42,6 +32,7 @@ export function lossCurve(
   seed: number,
   withValidation: boolean,
 ): StepMetrics[] {
+  // Seeded: the same job seed always gives the same curve.
   const random = seededRandom(seed);
   const steps: StepMetrics[] = [];
   for (let step = 1; step <= totalSteps; step += 1) {
