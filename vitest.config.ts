@@ -7,6 +7,10 @@ export default defineConfig({
     // those names are the sources (longest first: `tunekit` is a prefix of the others).
     alias: [
       {
+        find: /^tunekit\/data$/,
+        replacement: fileURLToPath(new URL('./src/data/index.ts', import.meta.url)),
+      },
+      {
         find: /^tunekit\/testing$/,
         replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
       },

@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
 import { addGlobalOptions } from './api/global-options.ts';
 import { registerChatCommand } from './commands/chat.ts';
+import { registerCostCommand } from './commands/cost.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerEvalCommand } from './commands/eval.ts';
 import { registerFakeServer } from './commands/fake-server.ts';
 import { registerFileCommands } from './commands/files.ts';
 import { registerJobCommands } from './commands/jobs.ts';
@@ -26,6 +28,8 @@ const groups: CommandGroup[] = [
   registerJobCommands,
   registerModelCommands,
   registerChatCommand,
+  registerEvalCommand,
+  registerCostCommand,
   registerFakeServer,
 ];
 
