@@ -33,6 +33,32 @@ export { CLIENT_TOKEN_KEY, type JobCreateOptions } from './resources/jobs.ts';
 export * from './schemas/index.ts';
 export { VERSION } from './version.ts';
 export * from './workflow/errors/index.ts';
+export { BudgetExhaustedError, type BudgetLimit } from './workflow/eval/budget.ts';
+export type { EvalCandidate } from './workflow/eval/candidates.ts';
+export { runEval } from './workflow/eval/index.ts';
+export { renderEvalHtml } from './workflow/eval/report/html.ts';
+export type {
+  CandidateSummary,
+  Disagreement,
+  EvalReport,
+  LatencySummary,
+  PairwiseComparison,
+  ScoreSummary,
+} from './workflow/eval/report/types.ts';
+export { EvalResult, ResultsFileError } from './workflow/eval/results-file.ts';
+export type { EvalOptions, EvalProgress } from './workflow/eval/run.ts';
+export type { CustomScore } from './workflow/eval/scorers/custom.ts';
+export { ScorerError, ScoreUnavailableError } from './workflow/eval/scorers/errors.ts';
+export { scorers } from './workflow/eval/scorers/index.ts';
+export type {
+  ModelOutput,
+  Score,
+  ScoreContext,
+  Scorer,
+  ScorerKind,
+} from './workflow/eval/scorers/scorer.ts';
+export { normalizeAnswer } from './workflow/eval/scorers/text.ts';
+export type { Interval } from './workflow/eval/stats/wilson.ts';
 export type {
   ExportOptions,
   ExportProgress,

@@ -17,6 +17,8 @@ export const ExitCode = {
   JobFailed: 5,
   /** `models watch`: something shuts down within the threshold. */
   ShutdownSoon: 6,
+  /** `eval`: stopped at its request budget or cost cap; run it again to continue. */
+  Incomplete: 7,
   /** Interrupted by Ctrl-C (128 + SIGINT). */
   Interrupted: 130,
 } as const;

@@ -2,8 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
 import { addGlobalOptions } from './api/global-options.ts';
 import { registerChatCommand } from './commands/chat.ts';
+import { registerCostCommand } from './commands/cost.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerDemoCommand } from './commands/demo.ts';
+import { registerEvalCommand } from './commands/eval.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerFakeServer } from './commands/fake-server.ts';
 import { registerFileCommands } from './commands/files.ts';
@@ -27,6 +29,8 @@ const groups: CommandGroup[] = [
   registerJobCommands,
   registerModelCommands,
   registerChatCommand,
+  registerEvalCommand,
+  registerCostCommand,
   registerExportCommand,
   registerFakeServer,
 ];

@@ -2,12 +2,14 @@
  * `tunekit/data`: training-data schemas, a streaming validator with exact token counts, the
  * model catalog and cost estimates. No HTTP here: usable with no client at all.
  */
+
 export {
   baseModelOf,
   createModelCatalog,
   defaultCatalog,
   type ModelCatalog,
 } from './catalog/catalog.ts';
+export { CatalogFileError, loadCatalogFile } from './catalog/catalog-file.ts';
 export { daysUntil } from './catalog/days.ts';
 export {
   DatedFact,
@@ -67,6 +69,26 @@ export {
   type ProblemCode,
   type Severity,
 } from './problems.ts';
+export { ExampleLineError, PromptVariantError } from './prompt/errors.ts';
+export {
+  contentText,
+  type Prompt,
+  type PromptWithReference,
+  promptAndReference,
+  type ReferenceAnswer,
+  type ToolCallAnswer,
+} from './prompt/prompt.ts';
+export {
+  type PromptExample,
+  type ReadPromptExamplesOptions,
+  readPromptExamples,
+} from './prompt/read-examples.ts';
+export {
+  applyPromptVariant,
+  INPUT_PLACEHOLDER,
+  loadPromptVariant,
+  PromptVariant,
+} from './prompt/variant.ts';
 export {
   DEFAULT_MAX_LINE_BYTES,
   type ReadLinesOptions,
@@ -74,6 +96,51 @@ export {
   type SourceLine,
 } from './reader/lines.ts';
 export type { TrainingSource } from './reader/source.ts';
+export {
+  analyzeBreakEven,
+  type BreakEvenAnalysis,
+  type BreakEvenInput,
+  breakEvenVerdict,
+  type PeriodCosts,
+  type RequestCost,
+} from './roi/break-even.ts';
+export { RoiInputError } from './roi/errors.ts';
+export {
+  estimateFineTuningRoi,
+  type RequestsInput,
+  type RoiEstimate,
+  type RoiOptions,
+  type RoiTraining,
+  type TrainingInput,
+} from './roi/estimate.ts';
+export { percent, tokensCost, usdFromPico } from './roi/exact.ts';
+export {
+  catalogEntry,
+  inferencePrices,
+  MissingPriceError,
+  type RoiPrices,
+  roiPrices,
+} from './roi/prices.ts';
+export {
+  type InferencePrices,
+  promptReductionForEqualCost,
+  promptReductionForMultiplier,
+  type Share,
+} from './roi/prompt-reduction.ts';
+export {
+  type CountRequestsOptions,
+  countRequestTokens,
+  type RequestTokens,
+  type RequestTokenTotals,
+  totalRequestTokens,
+} from './roi/request-tokens.ts';
+export {
+  describeDuration,
+  parseVolume,
+  VOLUME_PERIODS,
+  Volume,
+  type VolumePeriod,
+} from './roi/volume.ts';
 export type { Distribution, HistogramBucket } from './stats.ts';
 export { createTokenCounter, type TokenCounter } from './tokens/counter.ts';
 export { ENCODINGS, type EncodingName } from './tokens/encodings.ts';

@@ -5,6 +5,7 @@ import { mswHandlers } from './adapters/msw.ts';
 import { type FakeServer, type ListenOptions, listenOn } from './adapters/node-server.ts';
 import { DEFAULT_ORIGINS } from './adapters/origins.ts';
 import type { RecordedCall } from './call-log.ts';
+import { type AnswerScript, ScriptedAnswers, type ScriptHandle } from './chat/scripted-answers.ts';
 import { Clock } from './clock.ts';
 import { createCore, type FakeHandler } from './core.ts';
 import type { FaultHandle, FaultSpec } from './faults/fault.ts';
@@ -87,6 +88,18 @@ export interface FakeOpenAI {
    */
   inject(fault: FaultSpec): FaultHandle;
   /**
+   * Scripts what a model answers: replies by question (the last user message's text) or a
+   * function of the question and the request; questions without a reply get the usual answer.
+   * For the model name as requested or its snapshot (`gpt-4o-mini` or
+   * `gpt-4o-mini-2024-07-18`), base or fine-tuned.
+   *
+   * @example
+   * fake.scriptAnswers('gpt-4o-mini', { 'What is 2 + 2?': '4' });
+   * fake.scriptAnswers('gpt-4o', (question) => (question.includes('refund') ? '{"intent":"returns"}' : undefined));
+   * fake.scriptAnswers('gpt-4o-mini', { 'Weather in Oslo?': { toolCalls: [{ name: 'weather', arguments: '{"city":"Oslo"}' }] } });
+   */
+  scriptAnswers(model: string, script: AnswerScript): ScriptHandle;
+  /**
    * Moves simulated time forward by `ms`; jobs progress accordingly.
    *
    * @example
@@ -124,8 +137,8 @@ export interface FakeOpenAI {
    */
   now(): Date;
   /**
-   * Forgets every file, upload, job, trained model, deployment, call and fault (the clock keeps
-   * its time).
+   * Forgets every file, upload, job, trained model, deployment, call, fault and scripted answer
+   * (the clock keeps its time).
    *
    * @example
    * afterEach(() => fake.reset());
@@ -181,6 +194,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
     organization,
     timings: mode === 'instant' ? INSTANT_TIMINGS : { ...DEFAULT_TIMINGS, ...options.timings },
     fileProcessingMs: options.fileProcessingMs ?? 0,
+    scripts: new ScriptedAnswers(),
   };
   const router = new Router([
     ...fileRoutes,
@@ -211,6 +225,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
     routes: router.routes.map((route) => route.name),
     listen: (listenOptions) => listenOn(handle, listenOptions),
     inject: (fault) => faults.add(fault),
+    scriptAnswers: (model, script) => world.scripts.add(model, script),
     advance(ms) {
       clock.advance(ms);
       jobs.tick();
@@ -234,6 +249,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
     reset() {
       state.clear();
       faults.clear();
+      world.scripts.clear();
       calls.length = 0;
     },
   };

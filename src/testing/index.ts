@@ -7,6 +7,7 @@ export type { FakeServer, ListenOptions } from './adapters/node-server.ts';
 export { DEFAULT_ORIGINS } from './adapters/origins.ts';
 export type { AuthScheme, RecordedCall } from './call-log.ts';
 export { BASE_MODEL_ANSWER } from './chat/answer.ts';
+export type { AnswerScript, ScriptedReply, ScriptHandle } from './chat/scripted-answers.ts';
 export type { ClockMode } from './clock.ts';
 export type { FakeHandler } from './core.ts';
 export { createFakeOpenAI, type FakeOpenAI } from './create-fake.ts';

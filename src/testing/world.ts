@@ -1,3 +1,4 @@
+import type { ScriptedAnswers } from './chat/scripted-answers.ts';
 import type { Clock } from './clock.ts';
 import type { JobEngine } from './jobs/engine.ts';
 import type { JobTimings } from './jobs/plan.ts';
@@ -22,4 +23,6 @@ export interface World {
   timings: JobTimings;
   /** Simulated milliseconds a new file stays `uploaded` before it is `processed`. */
   fileProcessingMs: number;
+  /** Answers scripted per model with `fake.scriptAnswers`. */
+  scripts: ScriptedAnswers;
 }

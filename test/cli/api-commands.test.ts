@@ -281,6 +281,30 @@ describe('tunekit train, chat and models', () => {
   });
 });
 
+describe('tunekit demo --live', () => {
+  it('runs the same flow against the configured API instead of the built-in fake', () => {
+    const result = cli([
+      'demo',
+      '--live',
+      '-y',
+      '--model',
+      'gpt-4o-mini',
+      '--question',
+      'Where is my order?',
+    ]);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `LIVE against ${server.baseURL}: this trains a real model and costs money.`,
+    );
+    expect(result.stderr).toMatch(/gpt-4o-mini-2024-07-18: [\d,]+ tokens × 5 epochs \(auto\)/);
+    // The job ran on the configured API: it is listed there.
+    const model = result.stdout.trim();
+    expect(cli(['models', 'list', '--fine-tuned']).stdout).toContain(model);
+    expect(result.stderr).toMatch(/fine-tuned ft:\S+\n {2}Orders ship within two working days/);
+  });
+});
+
 describe('configuration and usage', () => {
   it('names the missing key and exits 4', () => {
     const result = runCli(['models', 'list'], {

@@ -76,6 +76,28 @@ describe('Ctrl-C while following', () => {
   }, 60_000);
 });
 
+describe('a running job', () => {
+  it('pauses, resumes and cancels it', async () => {
+    const fileId = runCli(['files', 'upload', join(dir, 'train.jsonl')], env).stdout.trim();
+    const jobId = runCli(
+      ['jobs', 'create', '--model', 'gpt-4o-mini', '--training-file', fileId, '-y'],
+      env,
+    ).stdout.trim();
+    // Validation and queueing take 10 s at 5× speed: wait until the job runs.
+    const status = () =>
+      JSON.parse(runCli(['jobs', 'get', jobId, '--json'], env).stdout).status as string;
+    await waitFor(() => status() === 'running', 'the job running', {}, 30_000);
+
+    const paused = runCli(['jobs', 'pause', jobId], env);
+    const resumed = runCli(['jobs', 'resume', jobId, '--json'], env);
+    const cancelled = runCli(['jobs', 'cancel', jobId], env);
+
+    expect(paused).toMatchObject({ code: 0, stdout: `${jobId} is now paused\n` });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ id: jobId, status: 'running' });
+    expect(cancelled.stdout).toBe(`${jobId} is now cancelled\n`);
+  }, 60_000);
+});
+
 describe('waiting too long', () => {
   it('exits 3 and says where the job was when --wait-timeout runs out (the job goes on)', () => {
     const result = runCli(

@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -48,22 +48,52 @@ export function runCliInTerminal(
 }
 
 /**
- * Runs the CLI from source as a subprocess without blocking this process, so that a server
- * the test runs here (the fake on a real port) can answer it.
+ * Runs the CLI from source as a subprocess without blocking this process, so a fake served
+ * from the test itself can answer it. Resolves with the exit code and the output.
  */
 export function runCliAsync(
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      `${root}node_modules/.bin/node`,
-      [`${root}src/cli/index.ts`, ...args],
-      { cwd: root, encoding: 'utf8', env: { ...withoutColorVariables(process.env), ...env } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+  return new Promise((resolve, reject) => {
+    const child = spawn(`${root}node_modules/.bin/node`, [`${root}src/cli/index.ts`, ...args], {
+      cwd: root,
+      env: { ...withoutColorVariables(process.env), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** {@link runCliInTerminal} without blocking this process (for a fake served by the test). */
+export function runCliInTerminalAsync(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; screen: string }> {
+  const command = [`${root}node_modules/.bin/node`, `${root}src/cli/index.ts`, ...args]
+    .map((a) => `'${a}'`)
+    .join(' ');
+  const { CI: _ci, ...rest } = withoutColorVariables(process.env);
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: root,
+      env: { ...rest, TERM: 'xterm-256color', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let screen = '';
+    child.stdout.on('data', (chunk) => {
+      screen += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, screen }));
   });
 }

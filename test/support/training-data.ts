@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 /** Capitals used to make small, distinct training examples. */
-const CAPITALS: ReadonlyArray<[string, string]> = [
+export const CAPITALS: ReadonlyArray<[string, string]> = [
   ['France', 'Paris'],
   ['Japan', 'Tokyo'],
   ['Kenya', 'Nairobi'],

@@ -5,25 +5,15 @@
  * directory outside this repository whose node_modules holds only what that consumer has.
  */
 import { execFile } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build, type Options } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import tsupConfig from '../../tsup.config.ts';
+import { buildEntries, installConsumer, installedModule } from '../support/package-consumer.ts';
 
 const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '../..');
-const modules = (name: string) => join(ROOT, 'node_modules', name);
+const modules = installedModule;
 
 /** A consumer script: serve the fake through msw and fetch the model list. */
 const MSW_SCRIPT = `
@@ -64,25 +54,7 @@ let dist: string;
  * plus the given packages.
  */
 function consumer(name: string, packages: Record<string, string>): string {
-  const dir = join(workspace, name);
-  const installed = join(dir, 'node_modules', 'tunekit');
-  mkdirSync(installed, { recursive: true });
-  cpSync(dist, join(installed, 'dist'), { recursive: true });
-  cpSync(join(ROOT, 'package.json'), join(installed, 'package.json'));
-  writeFileSync(join(dir, 'package.json'), '{"type": "commonjs"}');
-  // What `npm install tunekit` brings along: its runtime dependencies.
-  const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    dependencies: Record<string, string>;
-  };
-  const links = {
-    ...Object.fromEntries(Object.keys(dependencies).map((name) => [name, modules(name)])),
-    ...packages,
-  };
-  for (const [as, real] of Object.entries(links)) {
-    mkdirSync(dirname(join(dir, 'node_modules', as)), { recursive: true });
-    symlinkSync(real, join(dir, 'node_modules', as), 'dir');
-  }
-  return dir;
+  return installConsumer(join(workspace, name), dist, packages);
 }
 
 async function runIn(dir: string, format: 'esm' | 'cjs', body: string) {
@@ -95,15 +67,7 @@ async function runIn(dir: string, format: 'esm' | 'cjs', body: string) {
 beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'tunekit-entry-'));
   dist = join(workspace, 'build');
-  const [library] = (Array.isArray(tsupConfig) ? tsupConfig : [tsupConfig]) as Options[];
-  await build({
-    ...library,
-    entry: { testing: 'src/testing/index.ts' },
-    outDir: dist,
-    dts: false,
-    sourcemap: false,
-    silent: true,
-  });
+  await buildEntries(dist, { testing: 'src/testing/index.ts' });
 }, 60_000);
 
 afterAll(() => {

@@ -10,7 +10,9 @@ import type { RouteContext } from '../route-context.ts';
 function createCompletion(context: RouteContext): Response {
   const params = readJsonBody(context.body, ChatCompletionCreateParams);
   const { answerer, name } = context.dialect.chatAnswerer(context.world, params.model);
-  const reply = answer(params, answerer);
+  // A script may name the model by its snapshot or any alias, whichever the request used.
+  const names = [params.model, name, ...(context.world.catalog.find(name)?.aliases ?? [])];
+  const reply = context.world.scripts.answer(params, names) ?? answer(params, answerer);
   const head = { id: newId.chatCompletion(), created: context.world.clock.seconds(), model: name };
   if (!params.stream) return jsonResponse(completionOf(head, params, reply));
   return new Response(eventStream(chunksOf(head, params, reply)), {

@@ -1,0 +1,98 @@
+import type { ModelCatalog } from '../../data/catalog/catalog.ts';
+import { loadCatalogFile } from '../../data/catalog/catalog-file.ts';
+import { UnknownModelError } from '../../data/errors.ts';
+import { loadPromptVariant } from '../../data/prompt/variant.ts';
+import {
+  estimateFineTuningRoi,
+  type RequestsInput,
+  type RoiOptions,
+} from '../../data/roi/estimate.ts';
+import type { CostCommandOptions } from '../commands/cost.ts';
+import { parseCount, usage } from '../data/shared.ts';
+import { ExitCode } from '../exit-codes.ts';
+import { writeErr, writeJson, writeOut } from '../output/streams.ts';
+import { renderRoi } from './render.ts';
+
+/** The training input the options describe, or a usage message. */
+function trainingOf(options: CostCommandOptions): RoiOptions['training'] | string {
+  if (options.train && options.trainingCost)
+    return 'give either --train or --training-cost, not both';
+  if (options.trainingCost) return { usd: options.trainingCost };
+  if (!options.train) return 'the training cost needs --train <file> (or --training-cost <usd>)';
+  const epochs = options.epochs === 'auto' ? 'auto' : parseCount(options.epochs);
+  if (epochs === undefined || epochs === 0) {
+    return `--epochs must be a positive whole number or "auto", got "${options.epochs}"`;
+  }
+  return { file: options.train, epochs };
+}
+
+/** The requests input the options describe, or a usage message. */
+async function requestsOf(options: CostCommandOptions): Promise<RequestsInput | string> {
+  const figures = [options.baseInputTokens, options.fineTunedInputTokens];
+  if (options.requests) {
+    if (figures.some((f) => f !== undefined)) {
+      return 'give either --requests or --base-input-tokens/--fine-tuned-input-tokens, not both';
+    }
+    return {
+      file: options.requests,
+      base: options.basePrompt ? await loadPromptVariant(options.basePrompt) : undefined,
+      fineTuned: options.fineTunedPrompt
+        ? await loadPromptVariant(options.fineTunedPrompt)
+        : undefined,
+      outputTokens: options.outputTokens,
+      format: options.format,
+    };
+  }
+  if (options.basePrompt || options.fineTunedPrompt)
+    return '--base-prompt and --fine-tuned-prompt apply to --requests';
+  const [base, fineTuned] = figures;
+  if (base === undefined || fineTuned === undefined || options.outputTokens === undefined) {
+    return 'per-request costs need --requests <file>, or --base-input-tokens, --fine-tuned-input-tokens and --output-tokens';
+  }
+  return {
+    baseInputTokens: base,
+    fineTunedInputTokens: fineTuned,
+    outputTokens: options.outputTokens,
+  };
+}
+
+/** Errors that are the options' fault (exit 2) rather than the data's (exit 1). */
+const USAGE_ERRORS = new Set([
+  'UnknownModelError',
+  'PromptVariantError',
+  'CatalogFileError',
+  'MissingPriceError',
+]);
+
+/**
+ * `tunekit cost`: exit 0 with an estimate (whether or not fine-tuning pays off: the verdict
+ * says), 1 when a file cannot be read or a sample request is invalid, 2 on a usage error.
+ */
+export async function runCostCommand(options: CostCommandOptions): Promise<number> {
+  try {
+    const training = trainingOf(options);
+    if (typeof training === 'string') return usage(training);
+    const requests = await requestsOf(options);
+    if (typeof requests === 'string') return usage(requests);
+    let catalog: ModelCatalog | undefined;
+    if (options.catalog) catalog = await loadCatalogFile(options.catalog);
+    const roi = await estimateFineTuningRoi({
+      model: options.model,
+      training,
+      requests,
+      volume: options.volume,
+      catalog,
+    });
+    if (options.json) writeJson(roi);
+    else writeOut(renderRoi(roi));
+    return ExitCode.Ok;
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    const input = (error as { input?: string }).input;
+    if (USAGE_ERRORS.has(name) || error instanceof UnknownModelError || input === 'volume') {
+      return usage((error as Error).message);
+    }
+    writeErr(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return ExitCode.Error;
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * A line of a file of examples or requests that tunekit cannot use, and where: the source, the
+ * 1-based line and, when it applies, the JSON path inside the line (`messages[1].content`).
+ */
+export class ExampleLineError extends Error {
+  override readonly name = 'ExampleLineError';
+  readonly source: string;
+  readonly line: number;
+  readonly path: string | undefined;
+  /** The reason alone, without the file and line (it names the JSON path when there is one). */
+  readonly reason: string;
+
+  constructor(source: string, line: number, reason: string, path?: string) {
+    super(`${source}:${line}: ${reason}`);
+    this.source = source;
+    this.line = line;
+    this.path = path;
+    this.reason = reason;
+  }
+}
+
+/**
+ * A prompt variant file (`--model m=prompt.json`, `--base-prompt`) that cannot be read or does
+ * not have the shape of a prompt variant. `path` is the file; the message says what is wrong.
+ */
+export class PromptVariantError extends Error {
+  override readonly name = 'PromptVariantError';
+  readonly file: string;
+
+  constructor(file: string, reason: string, options?: ErrorOptions) {
+    super(`${file}: ${reason}`, options);
+    this.file = file;
+  }
+}
