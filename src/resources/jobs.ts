@@ -33,6 +33,11 @@ export interface JobCreateOptions extends RequestOptions {
    * to make a create safe across process restarts too; `false` sends the request untagged.
    */
   idempotencyToken?: string | false | undefined;
+  /**
+   * Log a warning when the base model is shut down, closed to training or retiring within 90
+   * days. Default: true; a tool that has already asked its user about it passes false.
+   */
+  lifecycleWarning?: boolean | undefined;
 }
 
 /** Fine-tuning jobs (`/fine_tuning/jobs`) with their events and checkpoints. */
@@ -66,7 +71,7 @@ export class JobsEndpoints extends APIResource {
     params: JobCreateParams,
     options?: JobCreateOptions,
   ): APIPromise<WithRequestId<FineTuningJob>> {
-    const { idempotencyToken, ...requestOptions } = options ?? {};
+    const { idempotencyToken, lifecycleWarning, ...requestOptions } = options ?? {};
     const metadata = { ...params.metadata };
     const token =
       idempotencyToken === false
@@ -88,7 +93,7 @@ export class JobsEndpoints extends APIResource {
       token === undefined ? params : { ...params, metadata },
     );
     // The warning is logged before the request goes out; the request waits for it.
-    const lifecycle = warnBeforeTraining(this._http, params.model);
+    const lifecycle = warnBeforeTraining(this._http, params.model, lifecycleWarning !== false);
     const sent = this._http.json(
       {
         method: 'POST',

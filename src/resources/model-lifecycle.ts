@@ -68,13 +68,14 @@ async function reportedDates(http: HttpClient, model: string) {
 export async function warnBeforeTraining(
   http: HttpClient,
   model: string,
+  warn = true,
 ): Promise<ModelLifecycle | undefined> {
   try {
     let life = await lifecycleFor(http, model);
     if (life.status === 'unknown' && http.provider.whyNot('models') === undefined) {
       life = await lifecycleFor(http, model, await reportedDates(http, model));
     }
-    if (life.needsConfirmation) http.logger.warn(`Fine-tuning ${model}: ${life.message}`);
+    if (warn && life.needsConfirmation) http.logger.warn(`Fine-tuning ${model}: ${life.message}`);
     return life;
   } catch (error) {
     http.logger.debug(`Could not check the lifecycle of ${model}: ${(error as Error).message}`);

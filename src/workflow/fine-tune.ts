@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { TuneKit } from '../client.ts';
+import type { ModelLifecycle } from '../data/catalog/lifecycle.ts';
 import type { TrainingCostEstimate } from '../data/cost.ts';
 import type { ValidationReport } from '../data/validate/report.ts';
 import type { FileObject } from '../schemas/file.ts';
@@ -26,6 +27,8 @@ export type FineTuneStage =
 /** What is about to be spent, shown to `confirm` before anything is uploaded. */
 export interface FineTunePlan {
   model: string;
+  /** Whether the model can still be trained and when it shuts down (API dates preferred). */
+  lifecycle: ModelLifecycle | null;
   training: ValidationReport;
   validation: ValidationReport | undefined;
   /** The estimate, when the catalog knows the model's price. */
@@ -59,6 +62,8 @@ export interface FineTuneOptions {
   onEvent?: ((event: FineTuningJobEvent) => void | Promise<void>) | undefined;
   /** Called with the job each time its status is read while following it. */
   onJob?: ((job: FineTuningJob) => void) | undefined;
+  /** Log the model-lifecycle warning of `jobs.create` (default true; see there). */
+  lifecycleWarning?: boolean | undefined;
   /** Tag for the job's idempotent creation; see `jobs.create`. */
   idempotencyToken?: string | undefined;
   /** Give up waiting after this many ms (the job goes on). Default: none. */
@@ -139,6 +144,7 @@ export async function fineTune(client: TuneKit, options: FineTuneOptions): Promi
   if (options.confirm) {
     const plan: FineTunePlan = {
       model: options.model,
+      lifecycle: await client.models.lifecycle(options.model, { signal }).catch(() => null),
       training: training as ValidationReport,
       validation: reports.get('validation'),
       cost: await costOf(training, checkedFor, options.method),
@@ -168,7 +174,11 @@ export async function fineTune(client: TuneKit, options: FineTuneOptions): Promi
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.metadata ? { metadata: options.metadata } : {}),
     },
-    { signal, idempotencyToken: options.idempotencyToken },
+    {
+      signal,
+      idempotencyToken: options.idempotencyToken,
+      lifecycleWarning: options.lifecycleWarning,
+    },
   );
   await options.onStage?.({ stage: 'created', job });
   const done = await client.jobs.wait(job.id, {

@@ -117,6 +117,26 @@ describe('tunekit jobs', () => {
     expect(jobIds()).toEqual(jobsBefore);
   });
 
+  it('warns about a model that has shut down before asking to pay for it', () => {
+    const fileId = json(cli(['files', 'upload', join(dir, 'train.jsonl'), '--json']).stdout).id;
+
+    // gpt-3.5-turbo shut down on 2026-10-23: that stays true whatever day the test runs.
+    const result = cli([
+      'jobs',
+      'create',
+      '--model',
+      'gpt-3.5-turbo-0125',
+      '--training-file',
+      fileId,
+    ]);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^warning: gpt-3\.5-turbo-0125 shut down \d+ days ago \(2026-10-23\)/m,
+    );
+    expect(result.stderr).toMatch(/costs money \(.*\) and gpt-3\.5-turbo-0125 shut down/);
+  });
+
   it('creates a job, follows it to the end, and shows it, its events, checkpoints and metrics', () => {
     const { jobId, create } = startJob();
     expect(create.code).toBe(0);

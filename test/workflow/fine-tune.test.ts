@@ -116,7 +116,9 @@ forEachProvider(
       expect(plan?.cost?.trainedTokens).toBe(
         (plan?.training.stats.billableTokensPerEpoch ?? 0) * 2,
       );
-      expect(fake.calls).toHaveLength(0);
+      // Only the model's dates were asked for (a read): nothing uploaded, nothing created.
+      expect(fake.calls.map((call) => call.route)).toEqual(['models.retrieve']);
+      expect(plan?.lifecycle).toMatchObject({ model: 'gpt-4o-mini-2024-07-18' });
     });
 
     it('reuses an identical file uploaded before, and uploads again once it is gone', async () => {

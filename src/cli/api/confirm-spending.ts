@@ -1,6 +1,7 @@
 import { TuneKitError } from '../../core/errors/tunekit-error.ts';
 import type { TrainingCostEstimate } from '../../data/cost.ts';
 import { FineTuneDeclinedError } from '../../workflow/errors/training-data-error.ts';
+import { paint } from '../output/color.ts';
 import { confirm } from '../output/confirm.ts';
 import { formatCount } from '../output/table.ts';
 
@@ -27,14 +28,19 @@ export function describeCost(cost: TrainingCostEstimate | null, model: string): 
 export async function confirmSpending(options: {
   action: string;
   estimate: string;
+  /** A reason to think twice (the model retires soon, or is closed to training). */
+  warning?: string | undefined;
   yes: boolean;
   json: boolean;
   signal: AbortSignal;
 }): Promise<void> {
+  if (options.warning && !options.json) {
+    process.stderr.write(`${paint(process.stderr, 'yellow', 'warning:')} ${options.warning}\n`);
+  }
   if (options.yes) return;
   if (!process.stdin.isTTY || options.json) {
     throw new ConfirmationRequiredError(
-      `${options.action} costs money (${options.estimate}) and stdin is not a terminal to confirm on: pass --yes (-y) to go ahead.`,
+      `${options.action} costs money (${options.estimate})${options.warning ? ` and ${options.warning}` : ''}; stdin is not a terminal to confirm on: pass --yes (-y) to go ahead.`,
     );
   }
   process.stderr.write(`${options.estimate}\n`);

@@ -79,7 +79,7 @@ export async function demoCommand(
     context,
     context.client,
     dataset,
-    { model, suffix: 'pip', yes: flags.live ? flags.yes : true },
+    { model, suffix: 'pip', yes: flags.live ? flags.yes : true, lifecycle: flags.live === true },
     state,
     { question, ...(flags.live ? {} : { timeScale: flags.speed ?? 20 }) },
   );

@@ -65,15 +65,22 @@ async function estimateUploaded(
 /** `tunekit jobs create`: shows the estimated cost, asks, creates the job (idempotently). */
 export async function createJobCommand(context: ApiContext, flags: CreateJobFlags): Promise<void> {
   const method = methodFromFlags(flags);
+  const life = await context.client.models
+    .lifecycle(flags.model, { signal: context.signal })
+    .catch(() => undefined);
+  const warning = life?.needsConfirmation ? life.message : undefined;
   if (!flags.yes) {
     const estimate = await estimateUploaded(context, flags.trainingFile, flags.model, method);
     await confirmSpending({
       action: `Start a paid fine-tuning job on ${flags.model}`,
       estimate: estimate.text,
+      warning,
       yes: false,
       json: context.json,
       signal: context.signal,
     });
+  } else if (warning && !context.json) {
+    process.stderr.write(`warning: ${warning}\n`);
   }
   const job = await context.client.jobs.create(
     {
@@ -85,7 +92,8 @@ export async function createJobCommand(context: ApiContext, flags: CreateJobFlag
       ...(method ? { method } : {}),
       ...(flags.metadata ? { metadata: parsePairs(flags.metadata) } : {}),
     },
-    { signal: context.signal },
+    // The user has been told about the model's lifecycle here already.
+    { signal: context.signal, lifecycleWarning: false },
   );
   if (context.json) {
     writeJson(job);

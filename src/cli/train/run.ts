@@ -22,6 +22,8 @@ export interface TrainFlags extends MethodFlags {
   /** `--no-reuse` sets this to false. */
   reuse?: boolean;
   timeout?: number;
+  /** false: do not mention the model's lifecycle (the demo's fake has no real dates). */
+  lifecycle?: boolean;
 }
 
 /** Where the train flow is, for the Ctrl-C hint. */
@@ -91,14 +93,18 @@ export async function trainWith(
       suffix: flags.suffix,
       method: methodFromFlags(flags),
       reuseUploads: flags.reuse !== false,
+      // The confirmation below tells the user about the model's lifecycle instead.
+      lifecycleWarning: false,
       timeout: flags.timeout,
       signal: context.signal,
       confirm: async (plan) => {
         const estimate = describeCost(plan.cost, flags.model);
         emit({ type: 'plan', model: plan.model, cost: plan.cost });
+        const life = flags.lifecycle === false ? null : plan.lifecycle;
         await confirmSpending({
           action: `Start fine-tuning ${flags.model} on ${basename(file)}`,
           estimate,
+          warning: life?.needsConfirmation ? life.message : undefined,
           yes: flags.yes === true,
           json: context.json,
           signal: context.signal,
