@@ -72,3 +72,20 @@ export const FineTuningIntegration = z.object({
   }),
 });
 export type FineTuningIntegration = z.infer<typeof FineTuningIntegration>;
+
+/**
+ * The epochs a method asks for, or `"auto"` when it leaves them to the service (reinforcement
+ * has no epochs to estimate a cost from, so it counts as `"auto"` too).
+ *
+ * @example
+ * epochsOf({ type: 'supervised', supervised: { hyperparameters: { n_epochs: 3 } } }); // 3
+ */
+export function epochsOf(method: FineTuningMethod | undefined): number | 'auto' {
+  const hyperparameters =
+    method?.type === 'supervised'
+      ? method.supervised?.hyperparameters
+      : method?.type === 'dpo'
+        ? method.dpo?.hyperparameters
+        : undefined;
+  return hyperparameters?.n_epochs ?? 'auto';
+}

@@ -6,7 +6,7 @@ import type { ValidationReport } from '../data/validate/report.ts';
 import type { FileObject } from '../schemas/file.ts';
 import type { FineTuningJobEvent } from '../schemas/fine-tuning-event.ts';
 import type { FineTuningJob } from '../schemas/fine-tuning-job.ts';
-import type { FineTuningMethod } from '../schemas/fine-tuning-method.ts';
+import { epochsOf, type FineTuningMethod } from '../schemas/fine-tuning-method.ts';
 import { FineTuneDeclinedError, TrainingDataError } from './errors/training-data-error.ts';
 import type { MetricsRow } from './metrics.ts';
 import { sha256OfFile, UploadCache } from './upload-cache.ts';
@@ -84,11 +84,11 @@ export interface FineTuneResult {
   report: ValidationReport | null;
 }
 
-/** The catalog entry to check data for: the model itself, or the base of an `ft:` model. */
+/** The catalog entry to check data for: the model itself, or the base of a fine-tuned model. */
 async function catalogModel(model: string): Promise<string | undefined> {
-  const { defaultCatalog } = await import('../data/catalog/catalog.ts');
-  const base = model.startsWith('ft:') ? model.split(':')[1] : model;
-  return base && defaultCatalog.find(base) ? base : undefined;
+  const { baseModelOf, defaultCatalog } = await import('../data/catalog/catalog.ts');
+  const base = baseModelOf(model) ?? model;
+  return defaultCatalog.find(base) ? base : undefined;
 }
 
 /**
@@ -206,13 +206,8 @@ async function costOf(
   method: FineTuningMethod | undefined,
 ): Promise<TrainingCostEstimate | null> {
   if (!report || !model) return null;
-  const epochs =
-    method?.type === 'supervised'
-      ? method.supervised?.hyperparameters?.n_epochs
-      : method?.type === 'dpo'
-        ? method.dpo?.hyperparameters?.n_epochs
-        : undefined;
-  if (epochs === undefined || epochs === 'auto') return report.cost;
+  const epochs = epochsOf(method);
+  if (epochs === 'auto') return report.cost;
   const [{ defaultCatalog }, { estimateTrainingCost }] = await Promise.all([
     import('../data/catalog/catalog.ts'),
     import('../data/cost.ts'),

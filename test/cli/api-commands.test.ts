@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeServerProcess } from '../support/cli-process.ts';
-import { runCli } from '../support/run-cli.ts';
+import { jobIds, runCli } from '../support/run-cli.ts';
 import { brokenTrainingFile, chatTrainingFile } from '../support/training-data.ts';
 
 // Every command as a user runs it: a subprocess without a terminal, against `tunekit
@@ -94,11 +94,7 @@ describe('tunekit files', () => {
 describe('tunekit jobs', () => {
   it('refuses to start a paid job without a terminal unless --yes', () => {
     const fileId = json(cli(['files', 'upload', join(dir, 'train.jsonl'), '--json']).stdout).id;
-    const jobIds = () =>
-      (JSON.parse(cli(['jobs', 'list', '--all', '--json']).stdout) as Array<{ id: string }>).map(
-        (j) => j.id,
-      );
-    const jobsBefore = jobIds();
+    const jobsBefore = jobIds(env);
 
     const result = cli([
       'jobs',
@@ -114,7 +110,7 @@ describe('tunekit jobs', () => {
       /costs money \(gpt-4o-mini-2024-07-18: [\d,]+ tokens × 9 epochs \(auto\)/,
     );
     expect(result.stderr).toContain('pass --yes (-y) to go ahead');
-    expect(jobIds()).toEqual(jobsBefore);
+    expect(jobIds(env)).toEqual(jobsBefore);
   });
 
   it('warns about a model that has shut down before asking to pay for it', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCli, startFakeServerProcess, waitFor } from '../support/cli-process.ts';
-import { runCli, runCliInTerminal } from '../support/run-cli.ts';
+import { jobIds, runCli, runCliInTerminal } from '../support/run-cli.ts';
 import { chatTrainingFile } from '../support/training-data.ts';
 
 let server: Awaited<ReturnType<typeof startFakeServerProcess>>;
@@ -124,11 +124,7 @@ describe('on a terminal', () => {
 
   it('asks before spending money, and a "no" starts nothing', () => {
     const fileId = runCli(['files', 'upload', join(dir, 'train.jsonl')], env).stdout.trim();
-    const jobIds = () =>
-      (
-        JSON.parse(runCli(['jobs', 'list', '--all', '--json'], env).stdout) as Array<{ id: string }>
-      ).map((j) => j.id);
-    const before = jobIds();
+    const before = jobIds(env);
 
     // `script` gives the CLI a terminal; the answer comes on its stdin.
     const result = runCliInTerminal(
@@ -145,6 +141,6 @@ describe('on a terminal', () => {
     );
     expect(result.screen).toContain('Fine-tuning was not started: nothing was uploaded or spent.');
     expect(result.code).toBe(1);
-    expect(jobIds()).toEqual(before);
+    expect(jobIds(env)).toEqual(before);
   });
 });

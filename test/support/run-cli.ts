@@ -97,3 +97,11 @@ export function runCliInTerminalAsync(
     child.on('close', (code) => resolve({ code, screen }));
   });
 }
+
+/** The ids of every job the API at `env` knows, as `tunekit jobs list --all` reports them. */
+export function jobIds(env: Record<string, string>): string[] {
+  const jobs = JSON.parse(runCli(['jobs', 'list', '--all', '--json'], env).stdout) as Array<{
+    id: string;
+  }>;
+  return jobs.map((job) => job.id);
+}

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { defaultCatalog } from '../../data/catalog/catalog.ts';
+import { baseModelOf, defaultCatalog } from '../../data/catalog/catalog.ts';
 import { estimateTrainingCost } from '../../data/cost.ts';
 import { validateTrainingFile } from '../../data/validate/validate.ts';
-import type { FineTuningMethod } from '../../schemas/fine-tuning-method.ts';
+import { epochsOf, type FineTuningMethod } from '../../schemas/fine-tuning-method.ts';
 import { confirmSpending, describeCost } from '../api/confirm-spending.ts';
 import type { ApiContext } from '../api/run-api-command.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
@@ -20,17 +20,6 @@ export interface CreateJobFlags extends MethodFlags {
   yes?: boolean;
 }
 
-/** The epochs a method asks for, or `auto`. */
-export function epochsOf(method: FineTuningMethod | undefined): number | 'auto' {
-  const hyperparameters =
-    method?.type === 'supervised'
-      ? method.supervised?.hyperparameters
-      : method?.type === 'dpo'
-        ? method.dpo?.hyperparameters
-        : undefined;
-  return hyperparameters?.n_epochs ?? 'auto';
-}
-
 /**
  * The estimate for an uploaded training file: its content is read back (streamed) and counted
  * with the model's tokenizer. Null when the catalog has no price for the model.
@@ -41,9 +30,7 @@ async function estimateUploaded(
   model: string,
   method: FineTuningMethod | undefined,
 ) {
-  const entry = defaultCatalog.find(
-    model.startsWith('ft:') ? (model.split(':')[1] ?? model) : model,
-  );
+  const entry = defaultCatalog.find(baseModelOf(model) ?? model);
   if (!entry) return { text: describeCost(null, model) };
   process.stderr.write(`Counting the tokens of ${fileId} for the cost estimate…\n`);
   const response = await context.client.files.content(fileId, { signal: context.signal });
