@@ -5,11 +5,11 @@ import { type ProviderInfo, providerInfo } from './core/providers/provider-info.
 import { Redactor } from './core/redact.ts';
 import { createDefaultTransport, createFetchTransport, type Transport } from './core/transport.ts';
 import { Chat } from './resources/chat/completions.ts';
+import { Jobs } from './resources/jobs/jobs.ts';
 import { Models } from './resources/models.ts';
 import { VERSION } from './version.ts';
 import { Files } from './workflow/files.ts';
 import type { FineTuneOptions, FineTuneResult } from './workflow/fine-tune.ts';
-import { Jobs } from './workflow/jobs.ts';
 import { Uploads } from './workflow/uploads.ts';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');

@@ -29,7 +29,13 @@ export {
 export { ChatCompletionStream } from './resources/chat/chat-completion-stream.ts';
 export type { FileCreateParams } from './resources/files.ts';
 export { JsonlParseError } from './resources/files.ts';
-export { CLIENT_TOKEN_KEY, type JobCreateOptions } from './resources/jobs.ts';
+export * from './resources/jobs/errors.ts';
+export type { FollowOptions } from './resources/jobs/follow.ts';
+export { CLIENT_TOKEN_KEY } from './resources/jobs/idempotent-create.ts';
+export type { JobCreateOptions } from './resources/jobs/jobs.ts';
+export { MetricsParseError, MetricsRow, parseMetricsCsv } from './resources/jobs/metrics.ts';
+export type { WaitOptions } from './resources/jobs/wait.ts';
+export { WaitTimeoutError } from './resources/wait-timeout-error.ts';
 export * from './schemas/index.ts';
 export { VERSION } from './version.ts';
 export * from './workflow/errors/index.ts';
@@ -81,9 +87,6 @@ export type {
   FineTuneResult,
   FineTuneStage,
 } from './workflow/fine-tune.ts';
-export type { FollowOptions } from './workflow/follow.ts';
-export type { WaitOptions } from './workflow/jobs.ts';
-export { MetricsParseError, MetricsRow, parseMetricsCsv } from './workflow/metrics.ts';
 export {
   MAX_PART_BYTES,
   MAX_UPLOAD_BYTES,

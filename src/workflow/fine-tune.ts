@@ -3,12 +3,12 @@ import type { TuneKit } from '../client.ts';
 import type { ModelLifecycle } from '../data/catalog/lifecycle.ts';
 import type { TrainingCostEstimate } from '../data/cost.ts';
 import type { ValidationReport } from '../data/validate/report.ts';
+import type { MetricsRow } from '../resources/jobs/metrics.ts';
 import type { FileObject } from '../schemas/file.ts';
 import type { FineTuningJobEvent } from '../schemas/fine-tuning-event.ts';
 import type { FineTuningJob } from '../schemas/fine-tuning-job.ts';
 import { epochsOf, type FineTuningMethod } from '../schemas/fine-tuning-method.ts';
 import { FineTuneDeclinedError, TrainingDataError } from './errors/training-data-error.ts';
-import type { MetricsRow } from './metrics.ts';
 import { sha256OfFile, UploadCache } from './upload-cache.ts';
 import type { UploadProgress } from './upload-file.ts';
 

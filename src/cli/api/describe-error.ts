@@ -13,8 +13,8 @@ import { NotSupportedByProviderError } from '../../core/errors/not-supported-by-
 import { ResponseValidationError } from '../../core/errors/response-validation-error.ts';
 import { TuneKitError } from '../../core/errors/tunekit-error.ts';
 import { APIUserAbortError } from '../../core/errors/user-abort-error.ts';
-import { JobUnsuccessfulError } from '../../workflow/errors/job-unsuccessful-error.ts';
-import { WaitTimeoutError } from '../../workflow/errors/wait-timeout-error.ts';
+import { JobUnsuccessfulError } from '../../resources/jobs/errors.ts';
+import { WaitTimeoutError } from '../../resources/wait-timeout-error.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { ConfirmationRequiredError } from './confirm-spending.ts';
 

@@ -1,10 +1,10 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { MetricsParseError, parseMetricsCsv } from '../../src/index.ts';
-import { testClient } from '../support/client.ts';
-import { BASE_URL } from '../support/constants.ts';
-import { jobObject } from '../support/fixtures.ts';
-import { useMockAPI } from '../support/mock-api.ts';
+import { MetricsParseError, parseMetricsCsv } from '../../../src/index.ts';
+import { testClient } from '../../support/client.ts';
+import { BASE_URL } from '../../support/constants.ts';
+import { jobObject } from '../../support/fixtures.ts';
+import { useMockAPI } from '../../support/mock-api.ts';
 
 const api = useMockAPI();
 const CSV = [

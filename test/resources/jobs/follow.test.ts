@@ -7,10 +7,10 @@ import {
   JobFailedError,
   NotFoundError,
   WaitTimeoutError,
-} from '../../src/index.ts';
-import { memoryLogger, testClient } from '../support/client.ts';
-import { jobTimeline } from '../support/job-timeline.ts';
-import { useMockAPI } from '../support/mock-api.ts';
+} from '../../../src/index.ts';
+import { memoryLogger, testClient } from '../../support/client.ts';
+import { jobTimeline } from '../../support/job-timeline.ts';
+import { useMockAPI } from '../../support/mock-api.ts';
 
 const api = useMockAPI();
 const fast = { pollInterval: 1, maxPollInterval: 5, pageSize: 2 };

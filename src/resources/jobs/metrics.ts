@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { TuneKitError } from '../core/errors/tunekit-error.ts';
+import { TuneKitError } from '../../core/errors/tunekit-error.ts';
+import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
 
 /**
  * One row of a job's metrics: the step and whatever the service measured at it. Every metric
@@ -83,6 +84,21 @@ export async function parseMetricsCsv(content: string): Promise<MetricsRow[]> {
     }
     for (const column of KNOWN_COLUMNS) row[column] ??= null;
     rows.push(row);
+  }
+  return rows.sort((a, b) => a.step - b.step);
+}
+
+/**
+ * The metrics of a job: its result files read with `readText` and parsed, sorted by step.
+ * Empty while the job has no result file.
+ */
+export async function metricsOfJob(
+  job: FineTuningJob,
+  readText: (fileId: string) => Promise<string>,
+): Promise<MetricsRow[]> {
+  const rows: MetricsRow[] = [];
+  for (const fileId of job.result_files ?? []) {
+    rows.push(...(await parseMetricsCsv(await readText(fileId))));
   }
   return rows.sort((a, b) => a.step - b.step);
 }

@@ -1,30 +1,28 @@
-import { randomUUID } from 'node:crypto';
-import { APIPromise, type APIResponse } from '../core/api-promise.ts';
-import { AmbiguousResultError } from '../core/errors/ambiguous-result-error.ts';
-import { InvalidArgumentError } from '../core/errors/invalid-argument-error.ts';
-import type { RequestOptions } from '../core/http-client.ts';
-import { type PagePromise, paginate } from '../core/pagination.ts';
-import { pathId } from '../core/path.ts';
-import type { WithRequestId } from '../core/request-id.ts';
-import { FineTuningJobCheckpoint } from '../schemas/fine-tuning-checkpoint.ts';
-import { FineTuningJobEvent } from '../schemas/fine-tuning-event.ts';
+import { APIPromise } from '../../core/api-promise.ts';
+import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
+import { type PagePromise, paginate } from '../../core/pagination.ts';
+import { pathId } from '../../core/path.ts';
+import type { WithRequestId } from '../../core/request-id.ts';
+import { FineTuningJobCheckpoint } from '../../schemas/fine-tuning-checkpoint.ts';
+import { FineTuningJobEvent } from '../../schemas/fine-tuning-event.ts';
 import {
   type CursorParams,
   FineTuningJob,
   type JobCreateParams,
   type JobListParams,
-} from '../schemas/fine-tuning-job.ts';
-import { listEnvelope } from '../schemas/list.ts';
-import { explainRefusal, warnBeforeTraining } from './model-lifecycle.ts';
-import { APIResource } from './resource.ts';
+} from '../../schemas/fine-tuning-job.ts';
+import { listEnvelope } from '../../schemas/list.ts';
+import { explainRefusal, warnBeforeTraining } from '../model-lifecycle.ts';
+import { APIResource } from '../resource.ts';
+import { type FollowOptions, followJob } from './follow.ts';
+import { findCreatedJob, tagWithClientToken } from './idempotent-create.ts';
+import { type MetricsRow, metricsOfJob } from './metrics.ts';
+import { type WaitOptions, waitForJob } from './wait.ts';
 
 const JobList = listEnvelope(FineTuningJob);
 const EventList = listEnvelope(FineTuningJobEvent);
 const CheckpointList = listEnvelope(FineTuningJobCheckpoint);
 const JOBS = ['jobs'] as const;
-
-/** The metadata key that carries the client token of an idempotent create. */
-export const CLIENT_TOKEN_KEY = 'tunekit_client_token';
 
 /** Options of `jobs.create`. */
 export interface JobCreateOptions extends RequestOptions {
@@ -40,8 +38,23 @@ export interface JobCreateOptions extends RequestOptions {
   lifecycleWarning?: boolean | undefined;
 }
 
-/** Fine-tuning jobs (`/fine_tuning/jobs`) with their events and checkpoints. */
-export class JobsEndpoints extends APIResource {
+/** Where `jobs.metrics` reads result files from (the client's `files`). */
+export interface ResultFileReader {
+  text(fileId: string, options?: RequestOptions): Promise<string>;
+}
+
+/**
+ * Fine-tuning jobs (`/fine_tuning/jobs`) with their events and checkpoints, plus `follow`,
+ * `wait` and `metrics`.
+ */
+export class Jobs extends APIResource {
+  readonly #files: ResultFileReader;
+
+  constructor(http: HttpClient, files: ResultFileReader) {
+    super(http);
+    this.#files = files;
+  }
+
   /**
    * Creates a fine-tuning job. This starts paid training, so the request is made safe to retry:
    * the job is tagged with a client token in its metadata (`tunekit_client_token`, a random
@@ -72,26 +85,8 @@ export class JobsEndpoints extends APIResource {
     options?: JobCreateOptions,
   ): APIPromise<WithRequestId<FineTuningJob>> {
     const { idempotencyToken, lifecycleWarning, ...requestOptions } = options ?? {};
-    const metadata = { ...params.metadata };
-    const token =
-      idempotencyToken === false
-        ? undefined
-        : (metadata[CLIENT_TOKEN_KEY] ?? idempotencyToken ?? randomUUID());
-    if (
-      token !== undefined &&
-      Object.keys(metadata).length >= 16 &&
-      !(CLIENT_TOKEN_KEY in metadata)
-    ) {
-      throw new InvalidArgumentError(
-        `metadata already has 16 keys, the most a job takes, so there is no room for ${CLIENT_TOKEN_KEY} ` +
-          'that protects against duplicate jobs: remove one key, or pass idempotencyToken: false.',
-        'metadata',
-      );
-    }
-    if (token !== undefined) metadata[CLIENT_TOKEN_KEY] = token;
-    const body = this._http.provider.jobCreateBody(
-      token === undefined ? params : { ...params, metadata },
-    );
+    const { params: tagged, token } = tagWithClientToken(params, idempotencyToken);
+    const body = this._http.provider.jobCreateBody(tagged);
     // The warning is logged before the request goes out; the request waits for it.
     const lifecycle = warnBeforeTraining(this._http, params.model, lifecycleWarning !== false);
     const sent = this._http.json(
@@ -104,7 +99,7 @@ export class JobsEndpoints extends APIResource {
         recover:
           token === undefined
             ? undefined
-            : (error) => this.#findCreated(token, error, requestOptions.signal),
+            : (error) => findCreatedJob(this, token, error, requestOptions.signal),
       },
       FineTuningJob,
     );
@@ -113,30 +108,6 @@ export class JobsEndpoints extends APIResource {
         throw explainRefusal(error, await lifecycle);
       }),
     );
-  }
-
-  /** The job a lost create request made, found by its client token. */
-  async #findCreated(
-    token: string,
-    failure: Error,
-    signal: AbortSignal | undefined,
-  ): Promise<APIResponse<FineTuningJob> | undefined> {
-    try {
-      // Filter on the server where it can; check on this side too, for providers that ignore
-      // the filter (a job created seconds ago is on the first page of the newest jobs).
-      const { data, response, requestId } = await this.list(
-        { metadata: { [CLIENT_TOKEN_KEY]: token }, limit: 20 },
-        { signal },
-      ).withResponse();
-      const job = data.data.find((candidate) => candidate.metadata?.[CLIENT_TOKEN_KEY] === token);
-      return job ? { data: job, response, requestId } : undefined;
-    } catch (lookupError) {
-      throw new AmbiguousResultError(
-        `Creating the fine-tuning job failed (${failure.message}) and checking whether it was created failed too (${(lookupError as Error).message}).`,
-        `It may exist: look for a job with metadata ${CLIENT_TOKEN_KEY}=${token} before creating it again.`,
-        { cause: lookupError },
-      );
-    }
   }
 
   /**
@@ -185,7 +156,7 @@ export class JobsEndpoints extends APIResource {
   }
 
   /**
-   * Pauses a running job; resume it later with {@link JobsEndpoints.resume}.
+   * Pauses a running job; resume it later with {@link Jobs.resume}.
    *
    * @example
    * await client.jobs.pause('ftjob-abc123');
@@ -255,6 +226,47 @@ export class JobsEndpoints extends APIResource {
         ),
       params.after,
     );
+  }
+
+  /**
+   * Follows a job to its end: its events in chronological order, each exactly once, then the
+   * final job as the generator's return value. Survives dropped connections, 5xx and 429 by
+   * waiting them out; `since` resumes after a given event id. Stopping the loop (or the
+   * signal) stops following — the job goes on.
+   *
+   * @example
+   * for await (const event of client.jobs.follow(job.id)) console.log(event.message);
+   */
+  follow(
+    jobId: string,
+    options: FollowOptions = {},
+  ): AsyncGenerator<FineTuningJobEvent, FineTuningJob, undefined> {
+    return followJob(this, jobId, this._http.logger, options);
+  }
+
+  /**
+   * Waits for a job to finish and returns it. A failed or cancelled job rejects with
+   * `JobFailedError` / `JobCancelledError` carrying the job's error (code, message, param).
+   *
+   * @example
+   * const done = await client.jobs.wait(job.id, { onEvent: (e) => console.log(e.message) });
+   * console.log(done.fine_tuned_model);
+   */
+  wait(jobId: string, options: WaitOptions = {}): Promise<FineTuningJob> {
+    return waitForJob(this, jobId, options);
+  }
+
+  /**
+   * Downloads a job's result files and parses them into metric rows sorted by step (the
+   * service writes them as base64-encoded CSV). Empty until the job has results.
+   *
+   * @example
+   * const rows = await client.jobs.metrics(job.id);
+   * console.log(rows.at(-1)?.train_loss);
+   */
+  async metrics(jobId: string, options?: RequestOptions): Promise<MetricsRow[]> {
+    const job = await this.retrieve(jobId, options);
+    return metricsOfJob(job, (fileId) => this.#files.text(fileId, options));
   }
 
   #action(

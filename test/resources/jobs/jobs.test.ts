@@ -5,11 +5,11 @@ import {
   BadRequestError,
   InvalidArgumentError,
   ResponseValidationError,
-} from '../../src/index.ts';
-import { testClient } from '../support/client.ts';
-import { BASE_URL } from '../support/constants.ts';
-import { eventObject, jobObject, list } from '../support/fixtures.ts';
-import { useMockAPI } from '../support/mock-api.ts';
+} from '../../../src/index.ts';
+import { testClient } from '../../support/client.ts';
+import { BASE_URL } from '../../support/constants.ts';
+import { eventObject, jobObject, list } from '../../support/fixtures.ts';
+import { useMockAPI } from '../../support/mock-api.ts';
 
 const api = useMockAPI();
 

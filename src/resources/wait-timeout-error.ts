@@ -1,4 +1,4 @@
-import { TuneKitError } from '../../core/errors/tunekit-error.ts';
+import { TuneKitError } from '../core/errors/tunekit-error.ts';
 
 /**
  * A wait ran out of time. Nothing was cancelled: the job (or file) goes on, and `lastStatus`

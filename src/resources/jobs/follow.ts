@@ -1,9 +1,24 @@
-import type { Logger } from '../core/logger.ts';
-import { sleep } from '../core/sleep.ts';
-import type { JobsEndpoints } from '../resources/jobs.ts';
-import type { FineTuningJobEvent } from '../schemas/fine-tuning-event.ts';
-import { type FineTuningJob, isTerminalJobStatus } from '../schemas/fine-tuning-job.ts';
-import { AdaptiveInterval, waitOutFailures } from './poll.ts';
+import type { RequestOptions } from '../../core/http-client.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { CursorPage } from '../../core/pagination.ts';
+import { sleep } from '../../core/sleep.ts';
+import type { FineTuningJobEvent } from '../../schemas/fine-tuning-event.ts';
+import {
+  type CursorParams,
+  type FineTuningJob,
+  isTerminalJobStatus,
+} from '../../schemas/fine-tuning-job.ts';
+import { AdaptiveInterval, waitOutFailures } from '../../workflow/poll.ts';
+
+/** What following needs of the jobs resource: the job, and its events page by page. */
+export interface JobEventSource {
+  retrieve(jobId: string, options?: RequestOptions): PromiseLike<FineTuningJob>;
+  events(
+    jobId: string,
+    params?: CursorParams,
+    options?: RequestOptions,
+  ): PromiseLike<CursorPage<FineTuningJobEvent>>;
+}
 
 /** Options of `jobs.follow`. */
 export interface FollowOptions {
@@ -30,7 +45,7 @@ export interface FollowOptions {
  * (or the very first event of the job).
  */
 async function unseenEvents(
-  jobs: JobsEndpoints,
+  jobs: JobEventSource,
   jobId: string,
   seen: ReadonlySet<string>,
   pageSize: number,
@@ -61,7 +76,7 @@ async function unseenEvents(
  * event ids already yielded. Errors that waiting cannot fix (401, 404, …) end the iteration.
  */
 export async function* followJob(
-  jobs: JobsEndpoints,
+  jobs: JobEventSource,
   jobId: string,
   logger: Logger,
   options: FollowOptions = {},
