@@ -5,12 +5,12 @@ import { type ProviderInfo, providerInfo } from './core/providers/provider-info.
 import { Redactor } from './core/redact.ts';
 import { createDefaultTransport, createFetchTransport, type Transport } from './core/transport.ts';
 import { Chat } from './resources/chat/completions.ts';
+import { Files } from './resources/files/files.ts';
 import { Jobs } from './resources/jobs/jobs.ts';
 import { Models } from './resources/models.ts';
+import { Uploads } from './resources/uploads/uploads.ts';
 import { VERSION } from './version.ts';
-import { Files } from './workflow/files.ts';
 import type { FineTuneOptions, FineTuneResult } from './workflow/fine-tune.ts';
-import { Uploads } from './workflow/uploads.ts';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 

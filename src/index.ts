@@ -27,8 +27,20 @@ export {
   ChatCompletionAccumulator,
 } from './resources/chat/accumulator.ts';
 export { ChatCompletionStream } from './resources/chat/chat-completion-stream.ts';
-export type { FileCreateParams } from './resources/files.ts';
-export { JsonlParseError } from './resources/files.ts';
+export type { FileCreateParams } from './resources/files/create-params.ts';
+export { FileProcessingError, JsonlParseError } from './resources/files/errors.ts';
+export {
+  DEFAULT_UPLOAD_THRESHOLD,
+  type FileUploadOptions,
+} from './resources/files/upload.ts';
+export type { WaitForProcessingOptions } from './resources/files/wait-for-processing.ts';
+export {
+  MAX_PART_BYTES,
+  MAX_UPLOAD_BYTES,
+  type UploadFileOptions,
+  type UploadProgress,
+  type UploadState,
+} from './resources/uploads/upload-file.ts';
 export * from './resources/jobs/errors.ts';
 export type { FollowOptions } from './resources/jobs/follow.ts';
 export { CLIENT_TOKEN_KEY } from './resources/jobs/idempotent-create.ts';
@@ -78,8 +90,6 @@ export {
   ExportProblem,
   StoredCopy,
 } from './workflow/export/manifest.ts';
-export type { FileUploadOptions, WaitForProcessingOptions } from './workflow/files.ts';
-export { DEFAULT_UPLOAD_THRESHOLD } from './workflow/files.ts';
 export type {
   FileRole,
   FineTuneOptions,
@@ -87,10 +97,3 @@ export type {
   FineTuneResult,
   FineTuneStage,
 } from './workflow/fine-tune.ts';
-export {
-  MAX_PART_BYTES,
-  MAX_UPLOAD_BYTES,
-  type UploadFileOptions,
-  type UploadProgress,
-  type UploadState,
-} from './workflow/upload-file.ts';

@@ -10,7 +10,7 @@ import type { FineTuningJob } from '../schemas/fine-tuning-job.ts';
 import { epochsOf, type FineTuningMethod } from '../schemas/fine-tuning-method.ts';
 import { FineTuneDeclinedError, TrainingDataError } from './errors/training-data-error.ts';
 import { sha256OfFile, UploadCache } from './upload-cache.ts';
-import type { UploadProgress } from './upload-file.ts';
+import type { UploadProgress } from '../resources/uploads/upload-file.ts';
 
 /** Which of the two files a step is about. */
 export type FileRole = 'training' | 'validation';

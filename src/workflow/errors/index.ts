@@ -1,3 +1,2 @@
-export * from './file-processing-error.ts';
 export * from './incomplete-download-error.ts';
 export * from './training-data-error.ts';

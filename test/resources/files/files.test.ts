@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, JsonlParseError } from '../../src/index.ts';
-import { testClient } from '../support/client.ts';
-import { BASE_URL, TEST_KEY } from '../support/constants.ts';
-import { fileObject, list } from '../support/fixtures.ts';
-import { useMockAPI } from '../support/mock-api.ts';
+import { InvalidArgumentError, JsonlParseError } from '../../../src/index.ts';
+import { testClient } from '../../support/client.ts';
+import { BASE_URL, TEST_KEY } from '../../support/constants.ts';
+import { fileObject, list } from '../../support/fixtures.ts';
+import { useMockAPI } from '../../support/mock-api.ts';
 
 const api = useMockAPI();
 const JSONL =

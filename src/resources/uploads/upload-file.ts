@@ -2,11 +2,17 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { InvalidArgumentError } from '../core/errors/invalid-argument-error.ts';
-import { TuneKitError } from '../core/errors/tunekit-error.ts';
-import { toFileSource } from '../core/uploadable.ts';
-import type { UploadsEndpoints } from '../resources/uploads.ts';
-import type { FileObject, FilePurpose } from '../schemas/file.ts';
+import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
+import { TuneKitError } from '../../core/errors/tunekit-error.ts';
+import type { RequestOptions } from '../../core/http-client.ts';
+import { toFileSource } from '../../core/uploadable.ts';
+import type { FileObject, FilePurpose } from '../../schemas/file.ts';
+import type {
+  Upload,
+  UploadCompleteParams,
+  UploadCreateParams,
+  UploadPart,
+} from '../../schemas/upload.ts';
 
 /** The most one part may hold, and the most an upload may hold (the Uploads API's limits). */
 export const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -54,6 +60,17 @@ export interface UploadFileOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** The three endpoints of the Uploads API a whole-file upload uses. */
+export interface UploadEndpoints {
+  create(params: UploadCreateParams, options?: RequestOptions): PromiseLike<Upload>;
+  addPart(uploadId: string, data: Blob, options?: RequestOptions): PromiseLike<UploadPart>;
+  complete(
+    uploadId: string,
+    params: UploadCompleteParams,
+    options?: RequestOptions,
+  ): PromiseLike<Upload>;
+}
+
 function mimeTypeOf(filename: string): string {
   return extname(filename).toLowerCase() === '.jsonl'
     ? 'application/jsonl'
@@ -73,7 +90,7 @@ async function md5Of(path: string, signal: AbortSignal | undefined): Promise<str
  * file's size. With `onState`/`resume`, an interrupted upload continues where it stopped.
  */
 export async function uploadFile(
-  uploads: UploadsEndpoints,
+  uploads: UploadEndpoints,
   path: string,
   options: UploadFileOptions,
 ): Promise<FileObject> {

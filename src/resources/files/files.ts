@@ -1,53 +1,41 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { type APIPromise, mapData } from '../core/api-promise.ts';
-import { TuneKitError } from '../core/errors/tunekit-error.ts';
-import type { RequestOptions } from '../core/http-client.ts';
-import { multipartPayload } from '../core/multipart.ts';
-import { type PagePromise, paginate } from '../core/pagination.ts';
-import { pathId } from '../core/path.ts';
-import type { WithRequestId } from '../core/request-id.ts';
-import { toFileSource, type Uploadable } from '../core/uploadable.ts';
-import {
-  FileDeleted,
-  type FileExpiresAfter,
-  type FileListParams,
-  FileObject,
-  type FilePurpose,
-} from '../schemas/file.ts';
-import { listEnvelope } from '../schemas/list.ts';
-import { APIResource } from './resource.ts';
+import { type APIPromise, mapData } from '../../core/api-promise.ts';
+import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
+import { multipartPayload } from '../../core/multipart.ts';
+import { type PagePromise, paginate } from '../../core/pagination.ts';
+import { pathId } from '../../core/path.ts';
+import type { WithRequestId } from '../../core/request-id.ts';
+import { toFileSource, type Uploadable } from '../../core/uploadable.ts';
+import { FileDeleted, type FileListParams, FileObject } from '../../schemas/file.ts';
+import { listEnvelope } from '../../schemas/list.ts';
+import { APIResource } from '../resource.ts';
+import type { UploadFileOptions } from '../uploads/upload-file.ts';
+import type { FileCreateParams } from './create-params.ts';
+import { JsonlParseError } from './errors.ts';
+import { type FileUploadOptions, uploadBySize } from './upload.ts';
+import { type WaitForProcessingOptions, waitForProcessing } from './wait-for-processing.ts';
 
-/** Body of `POST /files`. */
-export interface FileCreateParams {
-  /** A path (streamed from disk), a Blob/File/Uint8Array, or a stream (sent once, not retried). */
-  file: Uploadable;
-  /** `fine-tune` for training and validation files. */
-  purpose: FilePurpose;
-  /** The name to store; default: the path's basename, the File's name, or `data.jsonl`. */
-  filename?: string | undefined;
-  expires_after?: FileExpiresAfter | undefined;
-}
-
-/** A line of a JSONL file that is not valid JSON. */
-export class JsonlParseError extends TuneKitError {
-  override name = 'JsonlParseError';
-  readonly fileId: string;
-  /** 1-based line number. */
-  readonly line: number;
-
-  constructor(fileId: string, line: number, reason: string, options?: ErrorOptions) {
-    super(`Line ${line} of file ${fileId} is not valid JSON: ${reason}`, options);
-    this.fileId = fileId;
-    this.line = line;
-  }
+/** Where `files.upload` sends files too large for one request (the client's `uploads`). */
+export interface PartUploader {
+  uploadFile(path: string, options: UploadFileOptions): Promise<FileObject>;
 }
 
 const FileList = listEnvelope(FileObject);
 const FILES = ['files'] as const;
 
-/** Files: upload, list, retrieve, delete and download (`/files`). */
-export class FilesEndpoints extends APIResource {
+/**
+ * Files (`/files`): create, list, retrieve, delete and download, plus `upload` (the right API
+ * for the size) and `waitForProcessing`.
+ */
+export class Files extends APIResource {
+  readonly #uploads: PartUploader;
+
+  constructor(http: HttpClient, uploads: PartUploader) {
+    super(http);
+    this.#uploads = uploads;
+  }
+
   /**
    * Uploads a file (multipart `POST /files`). Paths are streamed from disk, so memory stays
    * flat whatever the file's size; the Files API takes files up to 512 MB.
@@ -163,5 +151,39 @@ export class FilesEndpoints extends APIResource {
         throw new JsonlParseError(fileId, number, (error as Error).message, { cause: error });
       }
     }
+  }
+
+  /**
+   * Uploads a file the best way for its size: up to `uploadThreshold` (100 MiB) in one
+   * request, above it through the Uploads API in parallel, resumable parts (up to 8 GB).
+   * Either way the bytes are streamed from disk.
+   *
+   * @example
+   * const file = await client.files.upload('train.jsonl', { purpose: 'fine-tune' });
+   */
+  upload(
+    file: Uploadable,
+    options: FileUploadOptions,
+    requestOptions?: RequestOptions,
+  ): Promise<FileObject> {
+    const routes = {
+      create: (params: FileCreateParams, options?: RequestOptions) => this.create(params, options),
+      uploadFile: (path: string, options: UploadFileOptions) =>
+        this.#uploads.uploadFile(path, options),
+    };
+    return uploadBySize(routes, file, options, requestOptions);
+  }
+
+  /**
+   * Waits until the API has processed a file (`status: "processed"`), polling with a growing
+   * pause. A file the API rejected throws `FileProcessingError` with its reason; running out
+   * of time throws `WaitTimeoutError` saying what it waited for. A provider that reports no
+   * status has nothing to wait for.
+   *
+   * @example
+   * const ready = await client.files.waitForProcessing(file.id, { timeout: 60_000 });
+   */
+  waitForProcessing(fileId: string, options: WaitForProcessingOptions = {}): Promise<FileObject> {
+    return waitForProcessing(this, this._http.logger, fileId, options);
   }
 }

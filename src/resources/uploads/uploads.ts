@@ -1,24 +1,26 @@
-import type { APIPromise } from '../core/api-promise.ts';
-import type { RequestOptions } from '../core/http-client.ts';
-import { multipartPayload } from '../core/multipart.ts';
-import { pathId } from '../core/path.ts';
-import type { WithRequestId } from '../core/request-id.ts';
-import { toFileSource, type Uploadable } from '../core/uploadable.ts';
+import type { APIPromise } from '../../core/api-promise.ts';
+import type { RequestOptions } from '../../core/http-client.ts';
+import { multipartPayload } from '../../core/multipart.ts';
+import { pathId } from '../../core/path.ts';
+import type { WithRequestId } from '../../core/request-id.ts';
+import { toFileSource, type Uploadable } from '../../core/uploadable.ts';
+import type { FileObject } from '../../schemas/file.ts';
 import {
   Upload,
   type UploadCompleteParams,
   type UploadCreateParams,
   UploadPart,
-} from '../schemas/upload.ts';
-import { APIResource } from './resource.ts';
+} from '../../schemas/upload.ts';
+import { APIResource } from '../resource.ts';
+import { type UploadFileOptions, uploadFile } from './upload-file.ts';
 
 const UPLOADS = ['uploads'] as const;
 
 /**
  * The Uploads API (`/uploads`): a file of up to 8 GB sent in parts of up to 64 MB, then
- * assembled into a normal file.
+ * assembled into a normal file; `uploadFile` does the whole of it for a file on disk.
  */
-export class UploadsEndpoints extends APIResource {
+export class Uploads extends APIResource {
   /**
    * Opens an upload session for `bytes` bytes.
    *
@@ -87,5 +89,21 @@ export class UploadsEndpoints extends APIResource {
   cancel(uploadId: string, options?: RequestOptions): APIPromise<WithRequestId<Upload>> {
     const path = `/uploads/${pathId(uploadId, 'uploadId')}/cancel`;
     return this._http.json({ method: 'POST', path, options, features: UPLOADS }, Upload);
+  }
+
+  /**
+   * Uploads a file from disk in parts (≤ 64 MiB each, several at once) and returns the file it
+   * becomes. Memory stays near `concurrency × partSize`; save `onState`'s record to resume an
+   * interrupted upload with `resume`.
+   *
+   * @example
+   * const file = await client.uploads.uploadFile('big.jsonl', {
+   *   purpose: 'fine-tune',
+   *   onProgress: ({ bytesSent, totalBytes }) => console.log(`${bytesSent}/${totalBytes}`),
+   *   onState: (state) => writeFile('upload-state.json', JSON.stringify(state)),
+   * });
+   */
+  uploadFile(path: string, options: UploadFileOptions): Promise<FileObject> {
+    return uploadFile(this, path, options);
   }
 }

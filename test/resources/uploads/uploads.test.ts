@@ -1,9 +1,9 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { testClient } from '../support/client.ts';
-import { BASE_URL } from '../support/constants.ts';
-import { fileObject } from '../support/fixtures.ts';
-import { useMockAPI } from '../support/mock-api.ts';
+import { testClient } from '../../support/client.ts';
+import { BASE_URL } from '../../support/constants.ts';
+import { fileObject } from '../../support/fixtures.ts';
+import { useMockAPI } from '../../support/mock-api.ts';
 
 const api = useMockAPI();
 
