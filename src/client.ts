@@ -7,7 +7,7 @@ import { createDefaultTransport, createFetchTransport, type Transport } from './
 import { Chat } from './resources/chat/completions.ts';
 import { Files } from './resources/files/files.ts';
 import { Jobs } from './resources/jobs/jobs.ts';
-import { Models } from './resources/models.ts';
+import { Models } from './resources/models/models.ts';
 import { Uploads } from './resources/uploads/uploads.ts';
 import { VERSION } from './version.ts';
 import type { FineTuneOptions, FineTuneResult } from './workflow/fine-tune.ts';

@@ -34,6 +34,12 @@ export {
   type FileUploadOptions,
 } from './resources/files/upload.ts';
 export type { WaitForProcessingOptions } from './resources/files/wait-for-processing.ts';
+export * from './resources/jobs/errors.ts';
+export type { FollowOptions } from './resources/jobs/follow.ts';
+export { CLIENT_TOKEN_KEY } from './resources/jobs/idempotent-create.ts';
+export type { JobCreateOptions } from './resources/jobs/jobs.ts';
+export { MetricsParseError, MetricsRow, parseMetricsCsv } from './resources/jobs/metrics.ts';
+export type { WaitOptions } from './resources/jobs/wait.ts';
 export {
   MAX_PART_BYTES,
   MAX_UPLOAD_BYTES,
@@ -41,12 +47,6 @@ export {
   type UploadProgress,
   type UploadState,
 } from './resources/uploads/upload-file.ts';
-export * from './resources/jobs/errors.ts';
-export type { FollowOptions } from './resources/jobs/follow.ts';
-export { CLIENT_TOKEN_KEY } from './resources/jobs/idempotent-create.ts';
-export type { JobCreateOptions } from './resources/jobs/jobs.ts';
-export { MetricsParseError, MetricsRow, parseMetricsCsv } from './resources/jobs/metrics.ts';
-export type { WaitOptions } from './resources/jobs/wait.ts';
 export { WaitTimeoutError } from './resources/wait-timeout-error.ts';
 export * from './schemas/index.ts';
 export { VERSION } from './version.ts';

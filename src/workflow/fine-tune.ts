@@ -4,13 +4,13 @@ import type { ModelLifecycle } from '../data/catalog/lifecycle.ts';
 import type { TrainingCostEstimate } from '../data/cost.ts';
 import type { ValidationReport } from '../data/validate/report.ts';
 import type { MetricsRow } from '../resources/jobs/metrics.ts';
+import type { UploadProgress } from '../resources/uploads/upload-file.ts';
 import type { FileObject } from '../schemas/file.ts';
 import type { FineTuningJobEvent } from '../schemas/fine-tuning-event.ts';
 import type { FineTuningJob } from '../schemas/fine-tuning-job.ts';
 import { epochsOf, type FineTuningMethod } from '../schemas/fine-tuning-method.ts';
 import { FineTuneDeclinedError, TrainingDataError } from './errors/training-data-error.ts';
 import { sha256OfFile, UploadCache } from './upload-cache.ts';
-import type { UploadProgress } from '../resources/uploads/upload-file.ts';
 
 /** Which of the two files a step is about. */
 export type FileRole = 'training' | 'validation';

@@ -36,12 +36,15 @@ export async function waitForProcessing(
   let lastStatus: string | undefined;
   try {
     for (;;) {
-      const file = await waitOutFailures(async () => files.retrieve(fileId, { signal: limit.signal }), {
-        signal: limit.signal,
-        logger,
-        label: `Waiting for file ${fileId}`,
-        baseMs: options.pollInterval ?? 1000,
-      });
+      const file = await waitOutFailures(
+        async () => files.retrieve(fileId, { signal: limit.signal }),
+        {
+          signal: limit.signal,
+          logger,
+          label: `Waiting for file ${fileId}`,
+          baseMs: options.pollInterval ?? 1000,
+        },
+      );
       lastStatus = file.status ?? undefined;
       if (!file.status || file.status === 'processed') return file;
       if (file.status === 'error' || file.status === 'deleted') {

@@ -12,7 +12,7 @@ import {
   type JobListParams,
 } from '../../schemas/fine-tuning-job.ts';
 import { listEnvelope } from '../../schemas/list.ts';
-import { explainRefusal, warnBeforeTraining } from '../model-lifecycle.ts';
+import { explainRefusal, warnBeforeTraining } from '../models/lifecycle.ts';
 import { APIResource } from '../resource.ts';
 import { type FollowOptions, followJob } from './follow.ts';
 import { findCreatedJob, tagWithClientToken } from './idempotent-create.ts';

@@ -1,8 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { testClient } from '../support/client.ts';
-import { BASE_URL } from '../support/constants.ts';
-import { useMockAPI } from '../support/mock-api.ts';
+import { testClient } from '../../support/client.ts';
+import { BASE_URL } from '../../support/constants.ts';
+import { useMockAPI } from '../../support/mock-api.ts';
 
 const api = useMockAPI();
 const FT = 'ft:gpt-4o-mini-2024-07-18:acme:bot:abc123';

@@ -1,9 +1,9 @@
-import { withNote } from '../core/error-from-response.ts';
-import { APIError } from '../core/errors/api-error.ts';
-import type { HttpClient } from '../core/http-client.ts';
-import { pathId } from '../core/path.ts';
-import type { ModelLifecycle } from '../data/catalog/lifecycle.ts';
-import { Model } from '../schemas/model.ts';
+import { withNote } from '../../core/error-from-response.ts';
+import { APIError } from '../../core/errors/api-error.ts';
+import type { HttpClient } from '../../core/http-client.ts';
+import { pathId } from '../../core/path.ts';
+import type { ModelLifecycle } from '../../data/catalog/lifecycle.ts';
+import { Model } from '../../schemas/model.ts';
 
 /** Options of the API-informed lifecycle check. */
 export interface LifecycleCheck {
@@ -23,12 +23,20 @@ export async function lifecycleFor(
   model: string,
   check: LifecycleCheck = {},
 ): Promise<ModelLifecycle> {
-  const { modelLifecycle } = await import('../data/catalog/lifecycle.ts');
+  const { modelLifecycle } = await import('../../data/catalog/lifecycle.ts');
   return modelLifecycle(model, {
     now: http.now(),
     provider: http.provider.catalogProvider,
     ...check,
   });
+}
+
+/** The dates a model's API record carries: OpenAI's `shutdown_date`, Azure's `deprecation`. */
+export function reportedDates(reported: Model | undefined): LifecycleCheck {
+  return {
+    apiShutdownDate: reported?.shutdown_date,
+    apiTrainingEndDate: reported?.deprecation?.fine_tune,
+  };
 }
 
 /** How long the create waits for the model's dates from the API before going ahead without. */
@@ -38,7 +46,7 @@ const LOOKUP_TIMEOUT_MS = 10_000;
  * The model's dates as the API reports them, for providers the catalog has nothing on (Azure
  * reports `deprecation`). One quick attempt; any failure means "not reported".
  */
-async function reportedDates(http: HttpClient, model: string) {
+async function quickLookup(http: HttpClient, model: string): Promise<LifecycleCheck> {
   const found = await http
     .json(
       {
@@ -53,10 +61,7 @@ async function reportedDates(http: HttpClient, model: string) {
       (reported) => reported,
       () => undefined,
     );
-  return {
-    apiShutdownDate: found?.shutdown_date,
-    apiTrainingEndDate: found?.deprecation?.fine_tune,
-  };
+  return reportedDates(found);
 }
 
 /**
@@ -73,7 +78,7 @@ export async function warnBeforeTraining(
   try {
     let life = await lifecycleFor(http, model);
     if (life.status === 'unknown' && http.provider.whyNot('models') === undefined) {
-      life = await lifecycleFor(http, model, await reportedDates(http, model));
+      life = await lifecycleFor(http, model, await quickLookup(http, model));
     }
     if (warn && life.needsConfirmation) http.logger.warn(`Fine-tuning ${model}: ${life.message}`);
     return life;

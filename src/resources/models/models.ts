@@ -1,15 +1,15 @@
-import type { APIPromise } from '../core/api-promise.ts';
-import { NotFoundError } from '../core/errors/api-error.ts';
-import { NotSupportedByProviderError } from '../core/errors/not-supported-by-provider-error.ts';
-import type { RequestOptions } from '../core/http-client.ts';
-import { type PagePromise, paginate } from '../core/pagination.ts';
-import { pathId } from '../core/path.ts';
-import type { WithRequestId } from '../core/request-id.ts';
-import type { ModelLifecycle } from '../data/catalog/lifecycle.ts';
-import { listEnvelope } from '../schemas/list.ts';
-import { Model, ModelDeleted } from '../schemas/model.ts';
-import { lifecycleFor } from './model-lifecycle.ts';
-import { APIResource } from './resource.ts';
+import type { APIPromise } from '../../core/api-promise.ts';
+import { NotFoundError } from '../../core/errors/api-error.ts';
+import { NotSupportedByProviderError } from '../../core/errors/not-supported-by-provider-error.ts';
+import type { RequestOptions } from '../../core/http-client.ts';
+import { type PagePromise, paginate } from '../../core/pagination.ts';
+import { pathId } from '../../core/path.ts';
+import type { WithRequestId } from '../../core/request-id.ts';
+import type { ModelLifecycle } from '../../data/catalog/lifecycle.ts';
+import { listEnvelope } from '../../schemas/list.ts';
+import { Model, ModelDeleted } from '../../schemas/model.ts';
+import { APIResource } from '../resource.ts';
+import { lifecycleFor, reportedDates } from './lifecycle.ts';
 
 const ModelList = listEnvelope(Model);
 
@@ -60,11 +60,7 @@ export class Models extends APIResource {
       }
       throw error;
     });
-    return lifecycleFor(this._http, model, {
-      apiShutdownDate: reported?.shutdown_date,
-      apiTrainingEndDate: reported?.deprecation?.fine_tune,
-      warnWithinDays,
-    });
+    return lifecycleFor(this._http, model, { ...reportedDates(reported), warnWithinDays });
   }
 
   /**
