@@ -50,7 +50,6 @@ export {
 export { WaitTimeoutError } from './resources/wait-timeout-error.ts';
 export * from './schemas/index.ts';
 export { VERSION } from './version.ts';
-export * from './workflow/errors/index.ts';
 export { BudgetExhaustedError, type BudgetLimit } from './workflow/eval/budget.ts';
 export type { EvalCandidate } from './workflow/eval/candidates.ts';
 export { runEval } from './workflow/eval/index.ts';
@@ -77,6 +76,7 @@ export type {
 } from './workflow/eval/scorers/scorer.ts';
 export { normalizeAnswer } from './workflow/eval/scorers/text.ts';
 export type { Interval } from './workflow/eval/stats/wilson.ts';
+export { IncompleteDownloadError } from './workflow/export/errors.ts';
 export type {
   ExportOptions,
   ExportProgress,
@@ -90,10 +90,12 @@ export {
   ExportProblem,
   StoredCopy,
 } from './workflow/export/manifest.ts';
+export { FineTuneDeclinedError, TrainingDataError } from './workflow/fine-tune/errors.ts';
+export { fineTune } from './workflow/fine-tune/index.ts';
 export type {
   FileRole,
   FineTuneOptions,
   FineTunePlan,
   FineTuneResult,
   FineTuneStage,
-} from './workflow/fine-tune.ts';
+} from './workflow/fine-tune/types.ts';

@@ -1,6 +1,6 @@
 import { TuneKitError } from '../../core/errors/tunekit-error.ts';
 import type { TrainingCostEstimate } from '../../data/cost.ts';
-import { FineTuneDeclinedError } from '../../workflow/errors/training-data-error.ts';
+import { FineTuneDeclinedError } from '../../workflow/fine-tune/errors.ts';
 import { paint } from '../output/color.ts';
 import { confirm } from '../output/confirm.ts';
 import { formatCount } from '../output/table.ts';

@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import type { TuneKit } from '../../client.ts';
-import { TrainingDataError } from '../../workflow/errors/training-data-error.ts';
-import type { FineTuneResult, FineTuneStage } from '../../workflow/fine-tune.ts';
+import { TrainingDataError } from '../../workflow/fine-tune/errors.ts';
+import { fineTune } from '../../workflow/fine-tune/index.ts';
+import type { FineTuneResult, FineTuneStage } from '../../workflow/fine-tune/types.ts';
 import { confirmSpending, describeCost } from '../api/confirm-spending.ts';
 import type { ApiContext } from '../api/run-api-command.ts';
 import { renderReport } from '../data/render.ts';
@@ -86,7 +87,7 @@ export async function trainWith(
     if (context.json) writeOut(JSON.stringify(value));
   };
   try {
-    const result = await client.fineTune({
+    const result = await fineTune(client, {
       trainingFile: file,
       validationFile: flags.validationFile,
       model: flags.model,

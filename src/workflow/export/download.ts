@@ -8,8 +8,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { APIError } from '../../core/errors/api-error.ts';
 import { APIUserAbortError } from '../../core/errors/user-abort-error.ts';
 import type { Files } from '../../resources/files/files.ts';
-import { IncompleteDownloadError } from '../errors/incomplete-download-error.ts';
 import { partialPath } from './disk.ts';
+import { IncompleteDownloadError } from './errors.ts';
 
 const ATTEMPTS = 3;
 

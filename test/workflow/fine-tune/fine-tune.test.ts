@@ -6,11 +6,12 @@ import {
   FineTuneDeclinedError,
   type FineTunePlan,
   type FineTuneStage,
+  fineTune,
   JobFailedError,
   TrainingDataError,
-} from '../../src/index.ts';
-import { forEachProvider } from '../support/providers.ts';
-import { brokenTrainingFile, chatLines } from '../support/training-data.ts';
+} from '../../../src/index.ts';
+import { forEachProvider } from '../../support/providers.ts';
+import { brokenTrainingFile, chatLines } from '../../support/training-data.ts';
 
 async function workspace(files: Record<string, string>) {
   const dir = await mkdtemp(join(tmpdir(), 'tunekit-ft-'));
@@ -32,7 +33,7 @@ const TRAINED = {
 } as const;
 
 forEachProvider(
-  'client.fineTune',
+  'fineTune',
   (setup) => {
     it('validates, uploads, trains, follows and returns the model with its metrics', async () => {
       const { client: clientOf, fake, provider } = setup();
@@ -44,7 +45,7 @@ forEachProvider(
       const stages: string[] = [];
       const events: string[] = [];
 
-      const result = await client.fineTune({
+      const result = await fineTune(client, {
         trainingFile: paths['train.jsonl'] as string,
         validationFile: paths['valid.jsonl'],
         model: 'gpt-4o-mini-2024-07-18',
@@ -82,9 +83,11 @@ forEachProvider(
       const { client, fake } = setup();
       const { cacheDir, paths } = await workspace({ 'train.jsonl': brokenTrainingFile() });
 
-      const error = await client()
-        .fineTune({ trainingFile: paths['train.jsonl'] as string, model: 'gpt-4o-mini', cacheDir })
-        .catch((e: unknown) => e);
+      const error = await fineTune(client(), {
+        trainingFile: paths['train.jsonl'] as string,
+        model: 'gpt-4o-mini',
+        cacheDir,
+      }).catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(TrainingDataError);
       const errors = (error as TrainingDataError).report.problems.filter(
@@ -100,7 +103,7 @@ forEachProvider(
       const { cacheDir, paths } = await workspace({ 'train.jsonl': chatLines(40) });
       let plan: FineTunePlan | undefined;
 
-      const attempt = client().fineTune({
+      const attempt = fineTune(client(), {
         trainingFile: paths['train.jsonl'] as string,
         model: 'gpt-4o-mini-2024-07-18',
         method: { type: 'supervised', supervised: { hyperparameters: { n_epochs: 2 } } },
@@ -127,7 +130,7 @@ forEachProvider(
       const { cacheDir, paths } = await workspace({ 'train.jsonl': chatLines(12) });
       const run = async () => {
         const reused: boolean[] = [];
-        const result = await client.fineTune({
+        const result = await fineTune(client, {
           trainingFile: paths['train.jsonl'] as string,
           model: 'gpt-4o-mini',
           cacheDir,
@@ -155,15 +158,13 @@ forEachProvider(
       const { client } = setup();
       const { cacheDir, paths } = await workspace({ 'train.jsonl': brokenTrainingFile() });
 
-      const error = await client()
-        .fineTune({
-          trainingFile: paths['train.jsonl'] as string,
-          model: 'gpt-4o-mini',
-          validate: false,
-          cacheDir,
-          ...fast,
-        })
-        .catch((e: unknown) => e);
+      const error = await fineTune(client(), {
+        trainingFile: paths['train.jsonl'] as string,
+        model: 'gpt-4o-mini',
+        validate: false,
+        cacheDir,
+        ...fast,
+      }).catch((e: unknown) => e);
 
       expect(error).toBeInstanceOf(JobFailedError);
       expect(error).toMatchObject({ code: 'invalid_training_file', param: 'training_file' });

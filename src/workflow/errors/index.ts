@@ -1,2 +1,0 @@
-export * from './incomplete-download-error.ts';
-export * from './training-data-error.ts';

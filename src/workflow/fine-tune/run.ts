@@ -1,0 +1,131 @@
+import type { TuneKit } from '../../client.ts';
+import type { TrainingCostEstimate } from '../../data/cost.ts';
+import type { ValidationReport } from '../../data/validate/report.ts';
+import type { FileObject } from '../../schemas/file.ts';
+import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
+import { epochsOf, type FineTuningMethod } from '../../schemas/fine-tuning-method.ts';
+import { catalogModel, checkFiles, type RoleFile } from './check-files.ts';
+import { FineTuneDeclinedError } from './errors.ts';
+import { uploadOrReuse } from './reuse-upload.ts';
+import type { FileRole, FineTuneOptions, FineTunePlan, FineTuneResult } from './types.ts';
+
+/**
+ * The whole flow: validate (refusing before anything is spent), confirm the plan, upload (or
+ * reuse) and wait for processing, create the job idempotently, follow it to the end and read
+ * its metrics. `fineTune` (the public entry) loads this module on first use.
+ */
+export async function runFineTune(
+  client: TuneKit,
+  options: FineTuneOptions,
+): Promise<FineTuneResult> {
+  const files: RoleFile[] = [{ role: 'training', path: options.trainingFile }];
+  if (options.validationFile) files.push({ role: 'validation', path: options.validationFile });
+
+  // 1. Validate: refuse before anything is uploaded or spent.
+  const checkedFor = await catalogModel(options.model);
+  const reports =
+    options.validate !== false ? await checkFiles(files, checkedFor, options) : new Map();
+  const training = reports.get('training');
+  if (options.confirm) {
+    const plan: FineTunePlan = {
+      model: options.model,
+      lifecycle: await client.models
+        .lifecycle(options.model, { signal: options.signal })
+        .catch(() => null),
+      training: training as ValidationReport,
+      validation: reports.get('validation'),
+      cost: await costOf(training, checkedFor, options.method),
+    };
+    if (!(await options.confirm(plan))) throw new FineTuneDeclinedError();
+  }
+
+  // 2. Upload (or reuse) and wait for processing.
+  const uploaded = await uploadAll(client, files, options);
+  const trainingFile = uploaded.get('training') as FileObject;
+  const validationFile = uploaded.get('validation') ?? null;
+
+  // 3. Create (idempotently) and follow to the end.
+  const done = await trainAndFollow(client, trainingFile, validationFile, options);
+  return {
+    job: done,
+    model: done.fine_tuned_model ?? '',
+    metrics: await client.jobs.metrics(done.id, { signal: options.signal }),
+    trainingFile,
+    validationFile,
+    report: training ?? null,
+  };
+}
+
+/** Uploads (or reuses) every file and waits until the API has processed it. */
+async function uploadAll(
+  client: TuneKit,
+  files: readonly RoleFile[],
+  options: FineTuneOptions,
+): Promise<Map<FileRole, FileObject>> {
+  const uploaded = new Map<FileRole, FileObject>();
+  for (const { role, path } of files) {
+    const file = await uploadOrReuse(client, role, path, options);
+    const ready = await client.files.waitForProcessing(file.id, { signal: options.signal });
+    await options.onStage?.({ stage: 'processed', role, file: ready });
+    uploaded.set(role, ready);
+  }
+  return uploaded;
+}
+
+/** Creates the job (idempotently) and waits for it to finish, reporting both stages. */
+async function trainAndFollow(
+  client: TuneKit,
+  trainingFile: FileObject,
+  validationFile: FileObject | null,
+  options: FineTuneOptions,
+): Promise<FineTuningJob> {
+  const { signal } = options;
+  const job = await client.jobs.create(
+    {
+      model: options.model,
+      training_file: trainingFile.id,
+      ...(validationFile ? { validation_file: validationFile.id } : {}),
+      ...(options.suffix ? { suffix: options.suffix } : {}),
+      ...(options.method ? { method: options.method } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.metadata ? { metadata: options.metadata } : {}),
+    },
+    {
+      signal,
+      idempotencyToken: options.idempotencyToken,
+      lifecycleWarning: options.lifecycleWarning,
+    },
+  );
+  await options.onStage?.({ stage: 'created', job });
+  const done = await client.jobs.wait(job.id, {
+    signal,
+    onEvent: options.onEvent,
+    onJob: options.onJob,
+    timeout: options.timeout,
+    pollInterval: options.pollInterval,
+  });
+  await options.onStage?.({ stage: 'finished', job: done });
+  return done;
+}
+
+async function costOf(
+  report: ValidationReport | undefined,
+  model: string | undefined,
+  method: FineTuningMethod | undefined,
+): Promise<TrainingCostEstimate | null> {
+  if (!report || !model) return null;
+  const epochs = epochsOf(method);
+  if (epochs === 'auto') return report.cost;
+  const [{ defaultCatalog }, { estimateTrainingCost }] = await Promise.all([
+    import('../../data/catalog/catalog.ts'),
+    import('../../data/cost.ts'),
+  ]);
+  const entry = defaultCatalog.find(model);
+  if (!entry) return null;
+  return estimateTrainingCost({
+    model: entry,
+    tokensPerEpoch: report.stats.billableTokensPerEpoch,
+    examples: report.stats.examples,
+    epochs,
+  });
+}
