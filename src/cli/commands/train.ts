@@ -28,7 +28,7 @@ export function registerTrainCommand(program: Command): void {
       process.exitCode = await runApiCommand(
         command,
         (context) =>
-          trainCommand(context, file, { ...options, timeout: options.waitTimeout }, state),
+          trainCommand(context, file, { ...options, maxWait: options.waitTimeout }, state),
         { onInterrupt: () => process.stderr.write(`\n${trainInterruptHint(state)}\n`) },
       );
     });

@@ -22,7 +22,8 @@ export interface TrainFlags extends MethodFlags {
   yes?: boolean;
   /** `--no-reuse` sets this to false. */
   reuse?: boolean;
-  timeout?: number;
+  /** `--wait-timeout`: the longest wait for the job, in ms. */
+  maxWait?: number;
   /** false: do not mention the model's lifecycle (the demo's fake has no real dates). */
   lifecycle?: boolean;
 }
@@ -96,7 +97,7 @@ export async function trainWith(
       reuseUploads: flags.reuse !== false,
       // The confirmation below tells the user about the model's lifecycle instead.
       lifecycleWarning: false,
-      timeout: flags.timeout,
+      maxWait: flags.maxWait,
       signal: context.signal,
       confirm: async (plan) => {
         const estimate = describeCost(plan.cost, flags.model);

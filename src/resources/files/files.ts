@@ -181,7 +181,7 @@ export class Files extends APIResource {
    * status has nothing to wait for.
    *
    * @example
-   * const ready = await client.files.waitForProcessing(file.id, { timeout: 60_000 });
+   * const ready = await client.files.waitForProcessing(file.id, { maxWait: 60_000 });
    */
   waitForProcessing(fileId: string, options: WaitForProcessingOptions = {}): Promise<FileObject> {
     return waitForProcessing(this, this._http.logger, fileId, options);

@@ -7,8 +7,8 @@ import { FileProcessingError } from './errors.ts';
 
 /** Options of `files.waitForProcessing`. */
 export interface WaitForProcessingOptions {
-  /** Give up after this many ms with a `WaitTimeoutError`. Default: 30 minutes. */
-  timeout?: number | undefined;
+  /** The longest wait in all, in ms: then a `WaitTimeoutError`. Default: 30 minutes. */
+  maxWait?: number | undefined;
   /** First pause between polls; it grows ×1.5 up to 10 s. Default: 1,000 ms. */
   pollInterval?: number | undefined;
   signal?: AbortSignal | undefined;
@@ -30,8 +30,8 @@ export async function waitForProcessing(
   fileId: string,
   options: WaitForProcessingOptions = {},
 ): Promise<FileObject> {
-  const timeout = options.timeout ?? 30 * 60 * 1000;
-  const limit = deadline(options.signal, timeout);
+  const maxWait = options.maxWait ?? 30 * 60 * 1000;
+  const limit = deadline(options.signal, maxWait);
   const interval = new AdaptiveInterval(options.pollInterval ?? 1000, 10_000);
   let lastStatus: string | undefined;
   try {
@@ -54,7 +54,7 @@ export async function waitForProcessing(
     }
   } catch (error) {
     if (limit.expired())
-      throw new WaitTimeoutError(`file ${fileId} to be processed`, timeout, lastStatus);
+      throw new WaitTimeoutError(`file ${fileId} to be processed`, maxWait, lastStatus);
     throw error;
   } finally {
     limit.clear();

@@ -8,10 +8,16 @@ import type { FollowOptions } from './follow.ts';
 
 /** Options of `jobs.wait`. */
 export interface WaitOptions extends FollowOptions {
-  /** Called with every event, oldest first, as it is seen. */
-  onEvent?: ((event: FineTuningJobEvent) => void | Promise<void>) | undefined;
-  /** Give up after this many ms with a `WaitTimeoutError` (the job goes on). Default: none. */
-  timeout?: number | undefined;
+  /**
+   * Called with every event, oldest first, as it is seen; a returned promise is awaited
+   * before the next event, any other return value ignored.
+   */
+  onEvent?: ((event: FineTuningJobEvent) => unknown) | undefined;
+  /**
+   * The longest wait in all, in ms: then a `WaitTimeoutError` (the job goes on). Default: none.
+   * The client's `timeout` is another thing: the time one request attempt may take.
+   */
+  maxWait?: number | undefined;
 }
 
 /** What waiting needs of the jobs resource. */
@@ -34,7 +40,7 @@ async function lastStatusOf(jobs: FollowableJobs, jobId: string): Promise<string
 
 /**
  * Follows a job until it ends, handing every event to `onEvent`, and returns the final job.
- * A failed or cancelled job throws `JobFailedError` / `JobCancelledError`; `timeout` running
+ * A failed or cancelled job throws `JobFailedError` / `JobCancelledError`; `maxWait` running
  * out throws `WaitTimeoutError` with the job's last status.
  */
 export async function waitForJob(
@@ -42,8 +48,8 @@ export async function waitForJob(
   jobId: string,
   options: WaitOptions = {},
 ): Promise<FineTuningJob> {
-  const { onEvent, timeout, ...follow } = options;
-  const limit = deadline(options.signal, timeout);
+  const { onEvent, maxWait, ...follow } = options;
+  const limit = deadline(options.signal, maxWait);
   let job: FineTuningJob;
   try {
     const events = jobs.follow(jobId, { ...follow, signal: limit.signal });
@@ -58,7 +64,7 @@ export async function waitForJob(
   } catch (error) {
     if (limit.expired()) {
       const lastStatus = await lastStatusOf(jobs, jobId);
-      throw new WaitTimeoutError(`job ${jobId} to finish`, timeout ?? 0, lastStatus);
+      throw new WaitTimeoutError(`job ${jobId} to finish`, maxWait ?? 0, lastStatus);
     }
     throw error;
   } finally {

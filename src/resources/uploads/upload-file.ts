@@ -51,8 +51,11 @@ export interface UploadFileOptions {
   /** Parts sent at once. Default: 3. */
   concurrency?: number | undefined;
   onProgress?: ((progress: UploadProgress) => void) | undefined;
-  /** Called with the state after the upload is created and after every part: save it to resume. */
-  onState?: ((state: UploadState) => void | Promise<void>) | undefined;
+  /**
+   * Called with the state after the upload is created and after every part: save it to resume.
+   * A returned promise is awaited (so the state is saved before the upload goes on).
+   */
+  onState?: ((state: UploadState) => unknown) | undefined;
   /** A state saved by `onState` from an interrupted upload of the same file. */
   resume?: UploadState | undefined;
   /** Send the file's md5 so the service checks what it assembled. Default: true. */

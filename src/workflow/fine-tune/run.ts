@@ -101,7 +101,7 @@ async function trainAndFollow(
     signal,
     onEvent: options.onEvent,
     onJob: options.onJob,
-    timeout: options.timeout,
+    maxWait: options.maxWait,
     pollInterval: options.pollInterval,
   });
   await options.onStage?.({ stage: 'finished', job: done });

@@ -54,16 +54,21 @@ export interface FineTuneOptions {
   cacheDir?: string | undefined;
   /** Called after validation with what will be spent; return false to stop there. */
   confirm?: ((plan: FineTunePlan) => boolean | Promise<boolean>) | undefined;
-  onStage?: ((stage: FineTuneStage) => void | Promise<void>) | undefined;
-  onEvent?: ((event: FineTuningJobEvent) => void | Promise<void>) | undefined;
+  /** Called at each step; a returned promise is awaited, any other return value ignored. */
+  onStage?: ((stage: FineTuneStage) => unknown) | undefined;
+  /** Called with every job event, oldest first; a returned promise is awaited. */
+  onEvent?: ((event: FineTuningJobEvent) => unknown) | undefined;
   /** Called with the job each time its status is read while following it. */
   onJob?: ((job: FineTuningJob) => void) | undefined;
   /** Log the model-lifecycle warning of `jobs.create` (default true; see there). */
   lifecycleWarning?: boolean | undefined;
   /** Tag for the job's idempotent creation; see `jobs.create`. */
   idempotencyToken?: string | undefined;
-  /** Give up waiting after this many ms (the job goes on). Default: none. */
-  timeout?: number | undefined;
+  /**
+   * The longest wait for the job in all, in ms: then a `WaitTimeoutError` (the job goes on).
+   * Default: none. Not the client's `timeout`, which bounds one request attempt.
+   */
+  maxWait?: number | undefined;
   pollInterval?: number | undefined;
   signal?: AbortSignal | undefined;
 }

@@ -49,7 +49,7 @@ describe('files.waitForProcessing', () => {
     statuses({ status: 'uploaded' });
 
     const error = await testClient()
-      .files.waitForProcessing('file-1', { timeout: 50, pollInterval: 10 })
+      .files.waitForProcessing('file-1', { maxWait: 50, pollInterval: 10 })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(WaitTimeoutError);

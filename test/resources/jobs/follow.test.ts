@@ -169,7 +169,7 @@ describe('jobs.wait', () => {
     api.use(...timeline.handlers);
 
     const error = await testClient()
-      .jobs.wait(timeline.jobId, { pollInterval: 20, maxPollInterval: 20, timeout: 80 })
+      .jobs.wait(timeline.jobId, { pollInterval: 20, maxPollInterval: 20, maxWait: 80 })
       .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(WaitTimeoutError);
