@@ -1,5 +1,5 @@
 import { defaultCatalog } from '../../data/catalog/catalog.ts';
-import { estimateTrainingCost } from '../../data/cost.ts';
+import { trainingCostOf } from '../../workflow/plan/training-cost.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
 import { renderCost } from './render.ts';
@@ -29,12 +29,7 @@ export async function runCost(
   // loadReport checked the model against the catalog; commander made --model required.
   const model = defaultCatalog.find(options.model as string);
   if (!model) return usage('--model is required');
-  const estimate = estimateTrainingCost({
-    model,
-    tokensPerEpoch: report.stats.billableTokensPerEpoch,
-    examples: report.stats.examples,
-    epochs,
-  });
+  const estimate = await trainingCostOf(report, model, epochs);
   if (options.json)
     writeJson({ ...estimate, examples: report.stats.examples, valid: report.valid });
   else

@@ -3,6 +3,7 @@ import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
 import { type PagePromise, paginate } from '../../core/pagination.ts';
 import { pathId } from '../../core/path.ts';
 import type { WithRequestId } from '../../core/request-id.ts';
+import type { ModelLifecycle } from '../../data/catalog/lifecycle.ts';
 import { FineTuningJobCheckpoint } from '../../schemas/fine-tuning-checkpoint.ts';
 import { FineTuningJobEvent } from '../../schemas/fine-tuning-event.ts';
 import {
@@ -36,6 +37,12 @@ export interface JobCreateOptions extends RequestOptions {
    * days. Default: true; a tool that has already asked its user about it passes false.
    */
   lifecycleWarning?: boolean | undefined;
+  /**
+   * The model's lifecycle when the caller has already looked it up (`models.lifecycle`, or a
+   * plan from `planJob`): the create uses it instead of checking again, so the model is asked
+   * for once.
+   */
+  lifecycle?: ModelLifecycle | undefined;
 }
 
 /** Where `jobs.metrics` reads result files from (the client's `files`). */
@@ -84,11 +91,21 @@ export class Jobs extends APIResource {
     params: JobCreateParams,
     options?: JobCreateOptions,
   ): APIPromise<WithRequestId<FineTuningJob>> {
-    const { idempotencyToken, lifecycleWarning, ...requestOptions } = options ?? {};
+    const {
+      idempotencyToken,
+      lifecycleWarning,
+      lifecycle: known,
+      ...requestOptions
+    } = options ?? {};
     const { params: tagged, token } = tagWithClientToken(params, idempotencyToken);
     const body = this._http.provider.jobCreateBody(tagged);
     // The warning is logged before the request goes out; the request waits for it.
-    const lifecycle = warnBeforeTraining(this._http, params.model, lifecycleWarning !== false);
+    const lifecycle = warnBeforeTraining(
+      this._http,
+      params.model,
+      lifecycleWarning !== false,
+      known,
+    );
     const sent = this._http.json(
       {
         method: 'POST',

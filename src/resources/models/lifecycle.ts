@@ -68,16 +68,18 @@ async function quickLookup(http: HttpClient, model: string): Promise<LifecycleCh
  * Logs a warning when a job is about to train a model that is shut down, closed to training
  * or retiring within 90 days: from the catalog, or — when the catalog knows nothing of the
  * model at this provider — from the dates the API reports for it. Never fails the create: a
- * check that cannot run is logged at debug level and the job goes ahead.
+ * check that cannot run is logged at debug level and the job goes ahead. A lifecycle the
+ * caller already `known` is used as it is: no second lookup.
  */
 export async function warnBeforeTraining(
   http: HttpClient,
   model: string,
   warn = true,
+  known?: ModelLifecycle,
 ): Promise<ModelLifecycle | undefined> {
   try {
-    let life = await lifecycleFor(http, model);
-    if (life.status === 'unknown' && http.provider.whyNot('models') === undefined) {
+    let life = known ?? (await lifecycleFor(http, model));
+    if (!known && life.status === 'unknown' && http.provider.whyNot('models') === undefined) {
       life = await lifecycleFor(http, model, await quickLookup(http, model));
     }
     if (warn && life.needsConfirmation) http.logger.warn(`Fine-tuning ${model}: ${life.message}`);

@@ -1,9 +1,9 @@
 import type { TuneKit } from '../../client.ts';
-import type { TrainingCostEstimate } from '../../data/cost.ts';
+import type { ModelLifecycle } from '../../data/catalog/lifecycle.ts';
 import type { ValidationReport } from '../../data/validate/report.ts';
 import type { FileObject } from '../../schemas/file.ts';
 import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
-import { epochsOf, type FineTuningMethod } from '../../schemas/fine-tuning-method.ts';
+import { planJob } from '../plan/plan-job.ts';
 import { catalogModel, checkFiles, type RoleFile } from './check-files.ts';
 import { FineTuneDeclinedError } from './errors.ts';
 import { uploadOrReuse } from './reuse-upload.ts';
@@ -22,22 +22,12 @@ export async function runFineTune(
   if (options.validationFile) files.push({ role: 'validation', path: options.validationFile });
 
   // 1. Validate: refuse before anything is uploaded or spent.
-  const checkedFor = await catalogModel(options.model);
   const reports =
-    options.validate !== false ? await checkFiles(files, checkedFor, options) : new Map();
+    options.validate !== false
+      ? await checkFiles(files, await catalogModel(options.model), options)
+      : new Map<FileRole, ValidationReport>();
   const training = reports.get('training');
-  if (options.confirm) {
-    const plan: FineTunePlan = {
-      model: options.model,
-      lifecycle: await client.models
-        .lifecycle(options.model, { signal: options.signal })
-        .catch(() => null),
-      training: training as ValidationReport,
-      validation: reports.get('validation'),
-      cost: await costOf(training, checkedFor, options.method),
-    };
-    if (!(await options.confirm(plan))) throw new FineTuneDeclinedError();
-  }
+  const plan = options.confirm ? await confirmPlan(client, options, reports) : undefined;
 
   // 2. Upload (or reuse) and wait for processing.
   const uploaded = await uploadAll(client, files, options);
@@ -45,7 +35,11 @@ export async function runFineTune(
   const validationFile = uploaded.get('validation') ?? null;
 
   // 3. Create (idempotently) and follow to the end.
-  const done = await trainAndFollow(client, trainingFile, validationFile, options);
+  const done = await trainAndFollow(client, trainingFile, validationFile, {
+    ...options,
+    // The plan looked the model up already: the create need not ask again.
+    lifecycle: plan?.lifecycle ?? undefined,
+  });
   return {
     job: done,
     model: done.fine_tuned_model ?? '',
@@ -54,6 +48,23 @@ export async function runFineTune(
     validationFile,
     report: training ?? null,
   };
+}
+
+/** Plans the job (lifecycle and cost, once) and asks `confirm`; throws when it says no. */
+async function confirmPlan(
+  client: TuneKit,
+  options: FineTuneOptions,
+  reports: ReadonlyMap<FileRole, ValidationReport>,
+): Promise<FineTunePlan> {
+  const plan = await planJob(client, {
+    model: options.model,
+    method: options.method,
+    training: reports.get('training'),
+    validation: reports.get('validation'),
+    signal: options.signal,
+  });
+  if (!(await options.confirm?.(plan))) throw new FineTuneDeclinedError();
+  return plan;
 }
 
 /** Uploads (or reuses) every file and waits until the API has processed it. */
@@ -77,7 +88,7 @@ async function trainAndFollow(
   client: TuneKit,
   trainingFile: FileObject,
   validationFile: FileObject | null,
-  options: FineTuneOptions,
+  options: FineTuneOptions & { lifecycle: ModelLifecycle | undefined },
 ): Promise<FineTuningJob> {
   const { signal } = options;
   const job = await client.jobs.create(
@@ -94,6 +105,7 @@ async function trainAndFollow(
       signal,
       idempotencyToken: options.idempotencyToken,
       lifecycleWarning: options.lifecycleWarning,
+      lifecycle: options.lifecycle,
     },
   );
   await options.onStage?.({ stage: 'created', job });
@@ -106,26 +118,4 @@ async function trainAndFollow(
   });
   await options.onStage?.({ stage: 'finished', job: done });
   return done;
-}
-
-async function costOf(
-  report: ValidationReport | undefined,
-  model: string | undefined,
-  method: FineTuningMethod | undefined,
-): Promise<TrainingCostEstimate | null> {
-  if (!report || !model) return null;
-  const epochs = epochsOf(method);
-  if (epochs === 'auto') return report.cost;
-  const [{ defaultCatalog }, { estimateTrainingCost }] = await Promise.all([
-    import('../../data/catalog/catalog.ts'),
-    import('../../data/cost.ts'),
-  ]);
-  const entry = defaultCatalog.find(model);
-  if (!entry) return null;
-  return estimateTrainingCost({
-    model: entry,
-    tokensPerEpoch: report.stats.billableTokensPerEpoch,
-    examples: report.stats.examples,
-    epochs,
-  });
 }

@@ -1,5 +1,3 @@
-import type { ModelLifecycle } from '../../data/catalog/lifecycle.ts';
-import type { TrainingCostEstimate } from '../../data/cost.ts';
 import type { ValidationReport } from '../../data/validate/report.ts';
 import type { MetricsRow } from '../../resources/jobs/metrics.ts';
 import type { UploadProgress } from '../../resources/uploads/upload-file.ts';
@@ -7,6 +5,7 @@ import type { FileObject } from '../../schemas/file.ts';
 import type { FineTuningJobEvent } from '../../schemas/fine-tuning-event.ts';
 import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
 import type { FineTuningMethod } from '../../schemas/fine-tuning-method.ts';
+import type { JobPlan } from '../plan/plan-job.ts';
 
 /** Which of the two files a step is about. */
 export type FileRole = 'training' | 'validation';
@@ -20,16 +19,11 @@ export type FineTuneStage =
   | { stage: 'created'; job: FineTuningJob }
   | { stage: 'finished'; job: FineTuningJob };
 
-/** What is about to be spent, shown to `confirm` before anything is uploaded. */
-export interface FineTunePlan {
-  model: string;
-  /** Whether the model can still be trained and when it shuts down (API dates preferred). */
-  lifecycle: ModelLifecycle | null;
-  training: ValidationReport;
-  validation: ValidationReport | undefined;
-  /** The estimate, when the catalog knows the model's price. */
-  cost: TrainingCostEstimate | null;
-}
+/**
+ * What is about to be spent, shown to `confirm` before anything is uploaded: the model's
+ * lifecycle, the files' reports and the cost estimate (see `planJob`).
+ */
+export type FineTunePlan = JobPlan;
 
 /** Options of `fineTune`. */
 export interface FineTuneOptions {

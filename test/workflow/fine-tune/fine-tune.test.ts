@@ -117,7 +117,7 @@ forEachProvider(
       await expect(attempt).rejects.toBeInstanceOf(FineTuneDeclinedError);
       expect(plan?.cost).toMatchObject({ epochs: 2, autoEpochs: false });
       expect(plan?.cost?.trainedTokens).toBe(
-        (plan?.training.stats.billableTokensPerEpoch ?? 0) * 2,
+        (plan?.training?.stats.billableTokensPerEpoch ?? 0) * 2,
       );
       // Only the model's dates were asked for (a read): nothing uploaded, nothing created.
       expect(fake.calls.map((call) => call.route)).toEqual(['models.retrieve']);
@@ -152,6 +152,26 @@ forEachProvider(
       expect(second.fileId).toBe(first.fileId);
       expect(third.fileId).not.toBe(first.fileId);
       expect(uploads()).toBe(2);
+    });
+
+    it('asks for the model once when confirming: the plan’s lifecycle goes on to the create', async () => {
+      const { client, fake } = setup();
+      const { cacheDir, paths } = await workspace({ 'train.jsonl': chatLines(20) });
+
+      await fineTune(client(), {
+        trainingFile: paths['train.jsonl'] as string,
+        model: 'gpt-4.1-mini',
+        cacheDir,
+        confirm: () => true,
+        ...fast,
+      });
+
+      const routes = fake.calls.map((call) => call.route);
+      const created = routes.indexOf('jobs.create');
+      expect(created).toBeGreaterThan(0);
+      expect(routes.slice(0, created).filter((route) => route === 'models.retrieve')).toEqual([
+        'models.retrieve',
+      ]);
     });
 
     it('rejects with the job’s own error when the service fails the job', async () => {
