@@ -63,7 +63,7 @@ export type {
   ScoreSummary,
 } from './workflow/eval/report/types.ts';
 export { EvalResult, ResultsFileError } from './workflow/eval/results-file.ts';
-export type { EvalOptions, EvalProgress } from './workflow/eval/run.ts';
+export type { EvalOptions, EvalProgress } from './workflow/eval/options.ts';
 export type { CustomScore } from './workflow/eval/scorers/custom.ts';
 export { ScorerError, ScoreUnavailableError } from './workflow/eval/scorers/errors.ts';
 export { scorers } from './workflow/eval/scorers/index.ts';
