@@ -1,16 +1,10 @@
 import { defaultCatalog } from '../../data/catalog/catalog.ts';
 import { trainingCostOf } from '../../workflow/plan/training-cost.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { parseCount } from '../flags.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
 import { renderCost } from './render.ts';
-import {
-  type FileCommandOptions,
-  loadReport,
-  noteErrors,
-  parseCount,
-  readFailure,
-  usage,
-} from './shared.ts';
+import { type FileCommandOptions, loadReport, noteErrors, readFailure, usage } from './shared.ts';
 
 /** `tunekit data cost`: exit 0 with an estimate, 1 when the file cannot be read, 2 on usage errors. */
 export async function runCost(

@@ -25,12 +25,6 @@ export function unknownModel(model: string | undefined): string | undefined {
   return `unknown model "${model}"; known: ${defaultCatalog.entries.map((e) => e.id).join(', ')}`;
 }
 
-/** Parses a non-negative integer option, or returns undefined. */
-export function parseCount(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\d+$/.test(value)) return undefined;
-  return Number(value);
-}
-
 /** Validates a file with a progress line on stderr (only when stderr is a terminal). */
 export async function validateWithProgress(
   file: string,

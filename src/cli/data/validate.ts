@@ -1,7 +1,8 @@
 import { ExitCode } from '../exit-codes.ts';
+import { parseCount } from '../flags.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
 import { renderReport } from './render.ts';
-import { type FileCommandOptions, loadReport, parseCount, usage } from './shared.ts';
+import { type FileCommandOptions, loadReport, usage } from './shared.ts';
 
 /** `tunekit data validate`: exit 0 when the file is valid, 1 when not, 2 on a usage error. */
 export async function runValidate(

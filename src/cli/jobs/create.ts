@@ -1,9 +1,9 @@
 import { planJob } from '../../workflow/plan/plan-job.ts';
-import { confirmSpending, describeCost } from '../api/confirm-spending.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
+import { parsePairs } from '../flags.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
+import { confirmSpending, describeCost } from '../runner/confirm-spending.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 import { type MethodFlags, methodFromFlags } from './method-options.ts';
-import { parsePairs } from './run.ts';
 
 /** Flags of `tunekit jobs create`. */
 export interface CreateJobFlags extends MethodFlags {

@@ -3,8 +3,6 @@ import type { TuneKit } from '../../client.ts';
 import { TrainingDataError } from '../../workflow/fine-tune/errors.ts';
 import { fineTune } from '../../workflow/fine-tune/index.ts';
 import type { FineTuneResult, FineTuneStage } from '../../workflow/fine-tune/types.ts';
-import { confirmSpending, describeCost } from '../api/confirm-spending.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
 import { renderReport } from '../data/render.ts';
 import { finishJob, resumeHint } from '../jobs/finish.ts';
 import { FollowDisplay } from '../jobs/follow-display.ts';
@@ -13,6 +11,8 @@ import { paint } from '../output/color.ts';
 import { formatBytes, progressBar } from '../output/progress-bar.ts';
 import { writeOut } from '../output/streams.ts';
 import { formatCount, plural } from '../output/table.ts';
+import { confirmSpending, describeCost } from '../runner/confirm-spending.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 
 /** Flags of `tunekit train`. */
 export interface TrainFlags extends MethodFlags {

@@ -1,51 +1,7 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { TRAINING_FORMATS } from '../../data/formats/names.ts';
-
-/** Collects a repeatable option into a list. */
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-function count(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
-  return Number(value);
-}
-
-function positive(value: string): number {
-  const n = count(value);
-  if (n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
-  return n;
-}
-
-function dollars(value: string): string {
-  const usd = value.replace(/^\$/, '');
-  if (!/^\d+(\.\d{1,6})?$/.test(usd))
-    throw new InvalidArgumentError('expected dollars, e.g. 5 or 0.25.');
-  return usd;
-}
-
-function temperature(value: string): number {
-  const t = Number(value);
-  if (!(Number.isFinite(t) && t >= 0 && t <= 2))
-    throw new InvalidArgumentError('expected a number from 0 to 2.');
-  return t;
-}
-
-/** Options of `tunekit eval`, as commander parses them. */
-export interface EvalCommandOptions {
-  model: string[];
-  scorer?: string[];
-  grader?: string;
-  rubric?: string;
-  concurrency: number;
-  maxRequests?: number;
-  maxCost?: string;
-  maxOutputTokens: number;
-  temperature: number;
-  results?: string;
-  html?: string;
-  catalog?: string;
-  format?: (typeof TRAINING_FORMATS)[number];
-  json?: boolean;
-}
+import { collect, dollars, temperature, wholeNumber, wholeNumberAtLeastOne } from '../flags.ts';
+import type { EvalCommandOptions } from './options.ts';
 
 /** `tunekit eval`: models against a held-out set. The implementation loads only when run. */
 export function registerEvalCommand(program: Command): void {
@@ -70,10 +26,19 @@ export function registerEvalCommand(program: Command): void {
     )
     .option('--grader <model>', 'add a model-graded scorer judged by this model (needs --rubric)')
     .option('--rubric <text|@file>', 'what the grader checks')
-    .option('--concurrency <n>', 'requests in flight at once', positive, 4)
-    .option('--max-requests <n>', 'stop before sending more requests than this', count)
-    .option('--max-cost <usd>', 'stop before spending more than this many dollars', dollars)
-    .option('--max-output-tokens <n>', 'max_completion_tokens of every request', positive, 1024)
+    .option('--concurrency <n>', 'requests in flight at once', wholeNumberAtLeastOne, 4)
+    .option('--max-requests <n>', 'stop before sending more requests than this', wholeNumber)
+    .option(
+      '--max-cost <usd>',
+      'stop before spending more than this many dollars',
+      dollars('5 or 0.25'),
+    )
+    .option(
+      '--max-output-tokens <n>',
+      'max_completion_tokens of every request',
+      wholeNumberAtLeastOne,
+      1024,
+    )
     .option('--temperature <t>', 'sampling temperature', temperature, 0)
     .option('--results <file>', 'JSONL of per-request results: resumed from, appended to')
     .option('--html <file>', 'write a self-contained HTML report with charts')
@@ -83,7 +48,7 @@ export function registerEvalCommand(program: Command): void {
     )
     .option('--json', 'print the report as JSON')
     .action(async (examples: string, options: EvalCommandOptions, command: Command) => {
-      const { runEvalCommand } = await import('../eval/run.ts');
+      const { runEvalCommand } = await import('./run.ts');
       process.exitCode = await runEvalCommand(command, examples, options);
     });
 }

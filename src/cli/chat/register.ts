@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { runApiCommand } from '../api/run-api-command.ts';
-import { positiveInteger, positiveNumber } from './shared-parsers.ts';
+import { positiveInteger, positiveNumber } from '../flags.ts';
+import { apiAction } from '../runner/api-action.ts';
 
 /** `tunekit chat <model> [message]`. */
 export function registerChatCommand(program: Command): void {
@@ -13,10 +13,10 @@ export function registerChatCommand(program: Command): void {
     .option('--max-tokens <n>', 'longest answer, in tokens', positiveInteger)
     .option('--temperature <t>', 'sampling temperature (0–2)', positiveNumber)
     .option('--json', 'print the whole completion as JSON')
-    .action(async (model: string, message: string | undefined, options, command: Command) => {
-      const { chatCommand } = await import('../chat/run.ts');
-      process.exitCode = await runApiCommand(command, (context) =>
-        chatCommand(context, model, message, options),
-      );
-    });
+    .action(
+      apiAction(async (model: string, message: string | undefined, options) => {
+        const { chatCommand } = await import('./run.ts');
+        return (context) => chatCommand(context, model, message, options);
+      }),
+    );
 }

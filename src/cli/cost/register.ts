@@ -1,35 +1,7 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { TRAINING_FORMATS } from '../../data/formats/names.ts';
-
-function count(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number.');
-  return Number(value);
-}
-
-function dollars(value: string): string {
-  const usd = value.replace(/^\$/, '');
-  if (!/^\d+(\.\d{1,6})?$/.test(usd))
-    throw new InvalidArgumentError('expected dollars, e.g. 2.40.');
-  return usd;
-}
-
-/** Options of `tunekit cost`, as commander parses them. */
-export interface CostCommandOptions {
-  model: string;
-  train?: string;
-  epochs: string;
-  trainingCost?: string;
-  requests?: string;
-  basePrompt?: string;
-  fineTunedPrompt?: string;
-  baseInputTokens?: number;
-  fineTunedInputTokens?: number;
-  outputTokens?: number;
-  format?: (typeof TRAINING_FORMATS)[number];
-  volume?: string;
-  catalog?: string;
-  json?: boolean;
-}
+import { dollars, wholeNumber } from '../flags.ts';
+import type { CostCommandOptions } from './run.ts';
 
 /** `tunekit cost`: does fine-tuning pay off? The implementation loads only when run. */
 export function registerCostCommand(program: Command): void {
@@ -41,7 +13,11 @@ export function registerCostCommand(program: Command): void {
     .requiredOption('--model <model>', 'the model to fine-tune (catalog id or alias)')
     .option('--train <file>', 'training file: its exact tokens price the training')
     .option('--epochs <n>', 'epochs, or "auto" for the API default', 'auto')
-    .option('--training-cost <usd>', 'the training bill in dollars, instead of --train', dollars)
+    .option(
+      '--training-cost <usd>',
+      'the training bill in dollars, instead of --train',
+      dollars('2.40'),
+    )
     .option('--requests <file>', 'sample requests in a training format (e.g. the held-out set)')
     .option(
       '--base-prompt <file>',
@@ -54,17 +30,17 @@ export function registerCostCommand(program: Command): void {
     .option(
       '--base-input-tokens <n>',
       'prompt tokens of a typical request today (instead of --requests)',
-      count,
+      wholeNumber,
     )
     .option(
       '--fine-tuned-input-tokens <n>',
       'prompt tokens of the same request to the fine-tuned model',
-      count,
+      wholeNumber,
     )
     .option(
       '--output-tokens <n>',
       'answer tokens per request (default with --requests: the reference answers)',
-      count,
+      wholeNumber,
     )
     .addOption(
       new Option('--format <format>', 'force the requests’ format').choices(TRAINING_FORMATS),
@@ -73,7 +49,7 @@ export function registerCostCommand(program: Command): void {
     .option('--catalog <file>', 'JSON model entries with prices, overriding the built-in catalog')
     .option('--json', 'print the estimate as JSON')
     .action(async (options: CostCommandOptions) => {
-      const { runCostCommand } = await import('../cost/run.ts');
+      const { runCostCommand } = await import('./run.ts');
       process.exitCode = await runCostCommand(options);
     });
 }

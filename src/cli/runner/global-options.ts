@@ -1,5 +1,6 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { PROVIDER_NAMES, type ProviderName } from '../../core/providers/features.ts';
+import { positiveNumber, retries } from '../flags.ts';
 
 /** The options every API command accepts (before or after the command name). */
 export interface GlobalOptions {
@@ -15,19 +16,6 @@ export interface GlobalOptions {
   timeout?: number;
   maxRetries?: number;
   debug?: boolean;
-}
-
-function positiveNumber(value: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) {
-    throw new InvalidArgumentError('expected a positive number.');
-  }
-  return number;
-}
-
-function count(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number ≥ 0.');
-  return Number(value);
 }
 
 /**
@@ -73,6 +61,6 @@ export function addGlobalOptions(program: Command): void {
     .option('--organization <id>', 'organization id (default: $OPENAI_ORG_ID)')
     .option('--project <id>', 'project id (default: $OPENAI_PROJECT_ID)')
     .option('--timeout <ms>', 'timeout of one request attempt in ms', positiveNumber)
-    .option('--max-retries <n>', 'retries of a failed request', count)
+    .option('--max-retries <n>', 'retries of a failed request', retries)
     .option('--debug', 'log every request and show stack traces');
 }

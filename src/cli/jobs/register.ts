@@ -1,20 +1,7 @@
-import { type Command, Option } from 'commander';
-import { runApiCommand } from '../api/run-api-command.ts';
-import { collect, positiveInteger } from './shared-parsers.ts';
-
-/** The flags that shape the training method, on `jobs create` and `train`. */
-export function addMethodOptions(command: Command): Command {
-  return command
-    .addOption(new Option('--method <type>', 'training method').choices(['supervised', 'dpo']))
-    .option('--epochs <n>', 'epochs, or "auto"')
-    .option('--batch-size <n>', 'batch size, or "auto"')
-    .option('--learning-rate-multiplier <x>', 'learning-rate multiplier, or "auto"')
-    .option('--beta <x>', 'DPO beta, or "auto"')
-    .option(
-      '--method-json <json>',
-      'the whole method object as JSON (or @file.json), e.g. for reinforcement',
-    );
-}
+import type { Command } from 'commander';
+import { collect, positiveInteger } from '../flags.ts';
+import { apiAction } from '../runner/api-action.ts';
+import { addMethodOptions } from './method-flags.ts';
 
 /** `tunekit jobs create|list|get|cancel|pause|resume|follow|events|checkpoints|metrics`. */
 export function registerJobCommands(program: Command): void {
@@ -33,12 +20,12 @@ export function registerJobCommands(program: Command): void {
   )
     .option('-y, --yes', 'do not ask for confirmation (needed when not on a terminal)')
     .option('--json', 'print JSON')
-    .action(async (options, command: Command) => {
-      const { createJobCommand } = await import('../jobs/create.ts');
-      process.exitCode = await runApiCommand(command, (context) =>
-        createJobCommand(context, options),
-      );
-    });
+    .action(
+      apiAction(async (options) => {
+        const { createJobCommand } = await import('./create.ts');
+        return (context) => createJobCommand(context, options);
+      }),
+    );
 
   jobs
     .command('list')
@@ -47,20 +34,24 @@ export function registerJobCommands(program: Command): void {
     .option('--all', 'every job, page after page')
     .option('--metadata <key=value>', 'only jobs with this metadata pair (repeatable)', collect)
     .option('--json', 'print JSON')
-    .action(async (options, command: Command) => {
-      const { listJobs } = await import('../jobs/run.ts');
-      process.exitCode = await runApiCommand(command, (context) => listJobs(context, options));
-    });
+    .action(
+      apiAction(async (options) => {
+        const { listJobs } = await import('./run.ts');
+        return (context) => listJobs(context, options);
+      }),
+    );
 
   jobs
     .command('get')
     .description('show a job')
     .argument('<job>', 'job id')
     .option('--json', 'print JSON')
-    .action(async (id: string, _options, command: Command) => {
-      const { getJob } = await import('../jobs/run.ts');
-      process.exitCode = await runApiCommand(command, (context) => getJob(context, id));
-    });
+    .action(
+      apiAction(async (id: string, _options) => {
+        const { getJob } = await import('./run.ts');
+        return (context) => getJob(context, id);
+      }),
+    );
 
   for (const action of ['cancel', 'pause', 'resume'] as const) {
     jobs
@@ -68,10 +59,12 @@ export function registerJobCommands(program: Command): void {
       .description(`${action} a job`)
       .argument('<job>', 'job id')
       .option('--json', 'print JSON')
-      .action(async (id: string, _options, command: Command) => {
-        const { actOnJob } = await import('../jobs/run.ts');
-        process.exitCode = await runApiCommand(command, (context) => actOnJob(context, action, id));
-      });
+      .action(
+        apiAction(async (id: string, _options) => {
+          const { actOnJob } = await import('./run.ts');
+          return (context) => actOnJob(context, action, id);
+        }),
+      );
   }
 
   jobs
@@ -84,20 +77,19 @@ export function registerJobCommands(program: Command): void {
     .option('--poll-interval <ms>', 'shortest pause between polls', positiveInteger)
     .option('--json', 'print one JSON line per event, then the final job')
     .action(
-      async (id: string, options: { since?: string; pollInterval?: number }, command: Command) => {
+      apiAction(async (id: string, options: { since?: string; pollInterval?: number }) => {
         const [{ followJobCommand }, { resumeHint }] = await Promise.all([
-          import('../jobs/follow.ts'),
-          import('../jobs/finish.ts'),
+          import('./follow.ts'),
+          import('./finish.ts'),
         ]);
         const state = { lastEventId: options.since };
-        process.exitCode = await runApiCommand(
-          command,
-          (context) => followJobCommand(context, id, options, state),
-          {
+        return {
+          body: (context) => followJobCommand(context, id, options, state),
+          hooks: {
             onInterrupt: () => process.stderr.write(`\n${resumeHint(id, state.lastEventId)}\n`),
           },
-        );
-      },
+        };
+      }),
     );
 
   jobs
@@ -106,30 +98,34 @@ export function registerJobCommands(program: Command): void {
     .argument('<job>', 'job id')
     .option('--limit <n>', 'how many', positiveInteger)
     .option('--json', 'print JSON')
-    .action(async (id: string, options: { limit?: number }, command: Command) => {
-      const { listEvents } = await import('../jobs/run.ts');
-      process.exitCode = await runApiCommand(command, (context) =>
-        listEvents(context, id, options),
-      );
-    });
+    .action(
+      apiAction(async (id: string, options: { limit?: number }) => {
+        const { listEvents } = await import('./run.ts');
+        return (context) => listEvents(context, id, options);
+      }),
+    );
 
   jobs
     .command('checkpoints')
     .description('list a job’s checkpoints')
     .argument('<job>', 'job id')
     .option('--json', 'print JSON')
-    .action(async (id: string, _options, command: Command) => {
-      const { listCheckpoints } = await import('../jobs/run.ts');
-      process.exitCode = await runApiCommand(command, (context) => listCheckpoints(context, id));
-    });
+    .action(
+      apiAction(async (id: string, _options) => {
+        const { listCheckpoints } = await import('./run.ts');
+        return (context) => listCheckpoints(context, id);
+      }),
+    );
 
   jobs
     .command('metrics')
     .description('chart a job’s training and validation loss from its result file')
     .argument('<job>', 'job id')
     .option('--json', 'print the metric rows as JSON')
-    .action(async (id: string, _options, command: Command) => {
-      const { showMetrics } = await import('../jobs/run.ts');
-      process.exitCode = await runApiCommand(command, (context) => showMetrics(context, id));
-    });
+    .action(
+      apiAction(async (id: string, _options) => {
+        const { showMetrics } = await import('./run.ts');
+        return (context) => showMetrics(context, id);
+      }),
+    );
 }

@@ -26,7 +26,7 @@ export function registerDataCommands(program: Command): void {
     .option('--max-problems <n>', 'problems to list', '50')
     .option('--json', 'print the full report as JSON')
     .action(async (file: string, options) => {
-      const { runValidate } = await import('../data/validate.ts');
+      const { runValidate } = await import('./validate.ts');
       process.exitCode = await runValidate(file, options);
     });
 
@@ -38,7 +38,7 @@ export function registerDataCommands(program: Command): void {
     .addOption(formatOption())
     .option('--json', 'print the statistics as JSON')
     .action(async (file: string, options) => {
-      const { runStats } = await import('../data/stats.ts');
+      const { runStats } = await import('./stats.ts');
       process.exitCode = await runStats(file, options);
     });
 
@@ -51,7 +51,7 @@ export function registerDataCommands(program: Command): void {
     .addOption(formatOption())
     .option('--json', 'print the estimate as JSON')
     .action(async (file: string, options) => {
-      const { runCost } = await import('../data/cost.ts');
+      const { runCost } = await import('./cost.ts');
       process.exitCode = await runCost(file, options);
     });
 
@@ -66,7 +66,7 @@ export function registerDataCommands(program: Command): void {
     .option('--validation-out <path>', 'validation output (default: <file>.validation.jsonl)')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, options) => {
-      const { runSplit } = await import('../data/split.ts');
+      const { runSplit } = await import('./split.ts');
       process.exitCode = await runSplit(file, options);
     });
 
@@ -93,7 +93,7 @@ export function registerDataCommands(program: Command): void {
     )
     .option('--json', 'print the result as JSON')
     .action(async (file: string, options) => {
-      const { runConvert } = await import('../data/convert.ts');
+      const { runConvert } = await import('./convert.ts');
       process.exitCode = await runConvert(file, options);
     });
 }

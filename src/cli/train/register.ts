@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { runApiCommand } from '../api/run-api-command.ts';
-import { addMethodOptions } from './jobs.ts';
-import { positiveNumber } from './shared-parsers.ts';
+import { positiveNumber } from '../flags.ts';
+import { addMethodOptions } from '../jobs/method-flags.ts';
+import { apiAction } from '../runner/api-action.ts';
+import type { TrainFlags } from './run.ts';
 
 /** `tunekit train <file> --model M`: the whole flow. */
 export function registerTrainCommand(program: Command): void {
@@ -22,14 +23,15 @@ export function registerTrainCommand(program: Command): void {
     )
     .option('-y, --yes', 'do not ask for confirmation (needed when not on a terminal)')
     .option('--json', 'print JSON lines: plan, stages, events, result')
-    .action(async (file: string, options, command: Command) => {
-      const { trainCommand, trainInterruptHint } = await import('../train/run.ts');
-      const state = { jobId: undefined, lastEventId: undefined };
-      process.exitCode = await runApiCommand(
-        command,
-        (context) =>
-          trainCommand(context, file, { ...options, maxWait: options.waitTimeout }, state),
-        { onInterrupt: () => process.stderr.write(`\n${trainInterruptHint(state)}\n`) },
-      );
-    });
+    .action(
+      apiAction(async (file: string, options: TrainFlags & { waitTimeout?: number }) => {
+        const { trainCommand, trainInterruptHint } = await import('./run.ts');
+        const state = { jobId: undefined, lastEventId: undefined };
+        return {
+          body: (context) =>
+            trainCommand(context, file, { ...options, maxWait: options.waitTimeout }, state),
+          hooks: { onInterrupt: () => process.stderr.write(`\n${trainInterruptHint(state)}\n`) },
+        };
+      }),
+    );
 }

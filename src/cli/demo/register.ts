@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { runApiCommand } from '../api/run-api-command.ts';
-import { positiveNumber } from './shared-parsers.ts';
+import type { Logger } from '../../core/logger.ts';
+import { positiveNumber } from '../flags.ts';
+import { apiAction } from '../runner/api-action.ts';
 
 /** `tunekit demo`: the main job — the whole flow on a bundled dataset, against the fake. */
 export function registerDemoCommand(program: Command): void {
@@ -21,31 +22,29 @@ export function registerDemoCommand(program: Command): void {
     .option('-y, --yes', 'with --live: do not ask for confirmation')
     .option('--json', 'print JSON lines')
     .action(
-      async (
-        options: {
+      apiAction(
+        async (options: {
           live?: boolean;
           model?: string;
           speed: number;
           question?: string;
           yes?: boolean;
+        }) => {
+          const [{ demoCommand, fakeClient }, { trainInterruptHint }] = await Promise.all([
+            import('./run.ts'),
+            import('../train/run.ts'),
+          ]);
+          const state = { jobId: undefined, lastEventId: undefined };
+          return {
+            body: (context) => demoCommand(context, options, state),
+            hooks: {
+              onInterrupt: () => process.stderr.write(`\n${trainInterruptHint(state)}\n`),
+              ...(options.live
+                ? {}
+                : { createClient: (logger: Logger) => fakeClient(options.speed, logger) }),
+            },
+          };
         },
-        command: Command,
-      ) => {
-        const [{ demoCommand, fakeClient }, { trainInterruptHint }] = await Promise.all([
-          import('../demo/run.ts'),
-          import('../train/run.ts'),
-        ]);
-        const state = { jobId: undefined, lastEventId: undefined };
-        process.exitCode = await runApiCommand(
-          command,
-          (context) => demoCommand(context, options, state),
-          {
-            onInterrupt: () => process.stderr.write(`\n${trainInterruptHint(state)}\n`),
-            ...(options.live
-              ? {}
-              : { createClient: (logger) => fakeClient(options.speed, logger) }),
-          },
-        );
-      },
+      ),
     );
 }

@@ -1,6 +1,6 @@
 import { type Command, Option } from 'commander';
-import { runApiCommand } from '../api/run-api-command.ts';
-import { positiveInteger } from './shared-parsers.ts';
+import { positiveInteger } from '../flags.ts';
+import { apiAction } from '../runner/api-action.ts';
 
 const PURPOSES = [
   'fine-tune',
@@ -26,12 +26,12 @@ export function registerFileCommands(program: Command): void {
         .default('fine-tune'),
     )
     .option('--json', 'print JSON')
-    .action(async (path: string, options, command: Command) => {
-      const { uploadFileCommand } = await import('../files/run.ts');
-      process.exitCode = await runApiCommand(command, (context) =>
-        uploadFileCommand(context, path, options),
-      );
-    });
+    .action(
+      apiAction(async (path: string, options) => {
+        const { uploadFileCommand } = await import('./run.ts');
+        return (context) => uploadFileCommand(context, path, options);
+      }),
+    );
 
   files
     .command('list')
@@ -39,30 +39,36 @@ export function registerFileCommands(program: Command): void {
     .addOption(new Option('--purpose <purpose>', 'only files with this purpose').choices(PURPOSES))
     .option('--limit <n>', 'how many', positiveInteger)
     .option('--json', 'print JSON')
-    .action(async (options, command: Command) => {
-      const { listFiles } = await import('../files/run.ts');
-      process.exitCode = await runApiCommand(command, (context) => listFiles(context, options));
-    });
+    .action(
+      apiAction(async (options) => {
+        const { listFiles } = await import('./run.ts');
+        return (context) => listFiles(context, options);
+      }),
+    );
 
   files
     .command('get')
     .description('show a file')
     .argument('<file>', 'file id')
     .option('--json', 'print JSON')
-    .action(async (id: string, _options, command: Command) => {
-      const { getFile } = await import('../files/run.ts');
-      process.exitCode = await runApiCommand(command, (context) => getFile(context, id));
-    });
+    .action(
+      apiAction(async (id: string, _options) => {
+        const { getFile } = await import('./run.ts');
+        return (context) => getFile(context, id);
+      }),
+    );
 
   files
     .command('delete')
     .description('delete a file')
     .argument('<file>', 'file id')
     .option('--json', 'print JSON')
-    .action(async (id: string, _options, command: Command) => {
-      const { deleteFile } = await import('../files/run.ts');
-      process.exitCode = await runApiCommand(command, (context) => deleteFile(context, id));
-    });
+    .action(
+      apiAction(async (id: string, _options) => {
+        const { deleteFile } = await import('./run.ts');
+        return (context) => deleteFile(context, id);
+      }),
+    );
 
   files
     .command('download')
@@ -70,10 +76,10 @@ export function registerFileCommands(program: Command): void {
     .argument('<file>', 'file id')
     .option('-o, --output <path>', 'write to this file')
     .option('--json', 'print JSON (with --output)')
-    .action(async (id: string, options: { output?: string }, command: Command) => {
-      const { downloadFile } = await import('../files/run.ts');
-      process.exitCode = await runApiCommand(command, (context) =>
-        downloadFile(context, id, options),
-      );
-    });
+    .action(
+      apiAction(async (id: string, options: { output?: string }) => {
+        const { downloadFile } = await import('./run.ts');
+        return (context) => downloadFile(context, id, options);
+      }),
+    );
 }
