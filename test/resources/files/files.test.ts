@@ -38,7 +38,7 @@ describe('files.create', () => {
     expect(call?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(call?.body).toEqual({
       purpose: 'fine-tune',
-      file: { name: 'train.jsonl', size: JSONL.length, text: JSONL },
+      file: { filename: 'train.jsonl', bytes: JSONL.length, type: expect.any(String), text: JSONL },
     });
   });
 
@@ -61,7 +61,12 @@ describe('files.create', () => {
     for (const call of calls) {
       expect(call.body).toEqual({
         purpose: 'fine-tune',
-        file: { name: 'named.jsonl', size: JSONL.length, text: JSONL },
+        file: {
+          filename: 'named.jsonl',
+          bytes: JSONL.length,
+          type: expect.any(String),
+          text: JSONL,
+        },
       });
     }
   });
@@ -80,7 +85,7 @@ describe('files.create', () => {
       purpose: 'batch',
       'expires_after[anchor]': 'created_at',
       'expires_after[seconds]': '3600',
-      file: { name: 'data.jsonl' },
+      file: { filename: 'data.jsonl' },
     });
   });
 

@@ -47,7 +47,7 @@ describe('models', () => {
     expect(model.id).toBe(FT);
     expect(deleted).toMatchObject({ id: FT, deleted: true });
     const calls = await api.calls();
-    expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual([
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       `GET /v1/models/${FT}`,
       `DELETE /v1/models/${FT}`,
     ]);

@@ -57,7 +57,9 @@ describe('uploads', () => {
       bytes: 10,
       mime_type: 'application/jsonl',
     });
-    expect(calls[1]?.body).toEqual({ data: { name: 'part', size: 10, text: '0123456789' } });
+    expect(calls[1]?.body).toEqual({
+      data: { filename: 'part', bytes: 10, type: 'application/octet-stream', text: '0123456789' },
+    });
     expect(calls[2]?.body).toEqual({ part_ids: ['part_1'], md5: 'abc' });
   });
 
