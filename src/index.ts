@@ -53,6 +53,7 @@ export { VERSION } from './version.ts';
 export { BudgetExhaustedError, type BudgetLimit } from './workflow/eval/budget.ts';
 export type { EvalCandidate } from './workflow/eval/candidates.ts';
 export { runEval } from './workflow/eval/index.ts';
+export type { EvalOptions, EvalProgress } from './workflow/eval/options.ts';
 export { renderEvalHtml } from './workflow/eval/report/html.ts';
 export type {
   CandidateSummary,
@@ -63,7 +64,6 @@ export type {
   ScoreSummary,
 } from './workflow/eval/report/types.ts';
 export { EvalResult, ResultsFileError } from './workflow/eval/results-file.ts';
-export type { EvalOptions, EvalProgress } from './workflow/eval/options.ts';
 export type { CustomScore } from './workflow/eval/scorers/custom.ts';
 export { ScorerError, ScoreUnavailableError } from './workflow/eval/scorers/errors.ts';
 export { scorers } from './workflow/eval/scorers/index.ts';
