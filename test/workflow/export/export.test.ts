@@ -10,11 +10,11 @@ import {
   exportAll,
   InvalidArgumentError,
   TuneKit,
-} from '../../src/index.ts';
-import { createFakeOpenAI, type FakeOpenAI } from '../../src/testing/index.ts';
-import { clientFor, TEST_API_KEY, uploadTrainingFile } from '../support/fake-client.ts';
-import { forEachProvider } from '../support/providers.ts';
-import { brokenTrainingFile, chatTrainingFile } from '../support/training-data.ts';
+} from '../../../src/index.ts';
+import { createFakeOpenAI, type FakeOpenAI } from '../../../src/testing/index.ts';
+import { clientFor, TEST_API_KEY, uploadTrainingFile } from '../../support/fake-client.ts';
+import { forEachProvider } from '../../support/providers.ts';
+import { brokenTrainingFile, chatTrainingFile } from '../../support/training-data.ts';
 
 const dirs: string[] = [];
 afterAll(async () => {
