@@ -8,10 +8,10 @@ import {
   type RequestsInput,
   type RoiOptions,
 } from '../../data/roi/estimate.ts';
-import { usage } from '../data/shared.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { parseCount } from '../flags.ts';
 import { writeErr, writeJson, writeOut } from '../output/streams.ts';
+import { usage } from '../usage-error.ts';
 import { renderRoi } from './render.ts';
 
 /** Options of `tunekit cost`, as commander parses them. */

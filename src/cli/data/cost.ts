@@ -3,8 +3,9 @@ import { trainingCostOf } from '../../workflow/plan/training-cost.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { parseCount } from '../flags.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
+import { usage } from '../usage-error.ts';
+import { type FileCommandOptions, loadReport, noteErrors, readFailure } from './load-report.ts';
 import { renderCost } from './render.ts';
-import { type FileCommandOptions, loadReport, noteErrors, readFailure, usage } from './shared.ts';
 
 /** `tunekit data cost`: exit 0 with an estimate, 1 when the file cannot be read, 2 on usage errors. */
 export async function runCost(

@@ -3,7 +3,7 @@ import { splitTrainingFile } from '../../data/helpers/split-file.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { parseCount } from '../flags.ts';
 import { writeErr, writeJson, writeOut } from '../output/streams.ts';
-import { usage } from './shared.ts';
+import { usage } from '../usage-error.ts';
 
 interface SplitCommandOptions {
   validationFraction?: string;

@@ -5,18 +5,13 @@ import type { ValidationReport } from '../../data/validate/report.ts';
 import { type ValidationProgress, validateTrainingFile } from '../../data/validate/validate.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { createProgress, writeErr } from '../output/streams.ts';
+import { usage } from '../usage-error.ts';
 
 /** Options common to the commands that read a whole file. */
 export interface FileCommandOptions {
   model?: string;
   format?: TrainingFormat;
   maxProblems?: string;
-}
-
-/** A usage error: print it and return the usage exit code. */
-export function usage(message: string): number {
-  writeErr(`error: ${message}`);
-  return ExitCode.Usage;
 }
 
 /** Checks `--model` against the catalog; returns an error message when unknown. */
