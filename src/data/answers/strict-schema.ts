@@ -244,7 +244,10 @@ class StrictWalker {
         'an optional field (.optional()) without null: strict mode requires every field — use .nullable() or .nullish() so the model can write null when it has no value',
       );
     }
-    if (this.#adapt && Object.keys(properties).length > 0) node.required = required;
+    if (this.#adapt && Object.keys(properties).length > 0) {
+      // In the order of the properties, as a reader of the schema expects.
+      node.required = Object.keys(properties).filter((key) => required.includes(key));
+    }
     for (const [key, property] of Object.entries(properties)) {
       this.visit(property, [...at, 'properties', key], childPath(valuePath, key), depth + 1);
     }
