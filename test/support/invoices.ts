@@ -29,14 +29,15 @@ export function invoiceAt(i: number): { text: string; invoice: Invoice } {
   return { text, invoice };
 }
 
-/** One training line: the invoice text asked, the JSON answered. */
+/** One training line: the invoice text asked, the JSON answered (a string answer as it is). */
 export function invoiceExample(i: number, answer?: unknown): string {
   const { text, invoice } = invoiceAt(i);
+  const content = typeof answer === 'string' ? answer : JSON.stringify(answer ?? invoice);
   return JSON.stringify({
     messages: [
       { role: 'system', content: SYSTEM },
       { role: 'user', content: text },
-      { role: 'assistant', content: JSON.stringify(answer ?? invoice) },
+      { role: 'assistant', content },
     ],
   });
 }

@@ -207,7 +207,9 @@ class LineAnswerCheck implements AnswerCheck {
     if (!parsed.ok || !isObject(parsed.value)) return [];
     const value = parsed.value;
     const lineFormat = format ?? detectLineFormat(value);
-    if (lineFormat === undefined || lineFormat === 'reinforcement') return [];
+    // A reinforcement line (or a chat line with an extra key such as response_format) has the
+    // chat shape: its assistant messages are checked the same way.
+    if (lineFormat === undefined) return [];
     const problems: Problem[] = [];
     const response = this.#response ?? this.#exampleResponse(value, line, problems);
     const tools = this.#toolsFor(value, lineFormat, line, problems);

@@ -27,7 +27,7 @@ export type StrictRule =
 /** One place where a schema cannot be used in strict mode. */
 export interface StrictSchemaProblem {
   rule: StrictRule;
-  /** Where in the schema: `['properties', 'items', 'items']`. */
+  /** The schema node that breaks the rule: `['properties', 'items', 'items']`. */
   schemaPath: string[];
   /** Where in an answer, as people write it: `items[].note` (`(root)` for the answer itself). */
   valuePath: string;
@@ -167,7 +167,7 @@ class StrictWalker {
     if (typeof node.$ref === 'string' && !node.$ref.startsWith('#')) {
       this.#problem(
         'external_ref',
-        [...at, '$ref'],
+        at,
         valuePath,
         `'$ref' ${JSON.stringify(node.$ref)} must point into the schema (start with '#')`,
         `$ref ${JSON.stringify(node.$ref)} points outside the schema: only local references are allowed`,
@@ -216,7 +216,7 @@ class StrictWalker {
               : `strict mode does not support \`${keyword}\``;
       this.#problem(
         'unsupported_keyword',
-        [...at, keyword],
+        at,
         valuePath,
         `'${keyword}' is not permitted`,
         hint,
@@ -238,7 +238,7 @@ class StrictWalker {
       }
       this.#problem(
         'optional_field',
-        [...at, 'required'],
+        at,
         fieldPath,
         `'required' is required to be supplied and to be an array including every key in properties. Missing '${key}'`,
         'an optional field (.optional()) without null: strict mode requires every field — use .nullable() or .nullish() so the model can write null when it has no value',
@@ -277,7 +277,7 @@ class StrictWalker {
     }
     this.#problem(
       isSchema(extra) && !open ? 'open_keys' : 'additional_properties',
-      [...at, 'additionalProperties'],
+      at,
       valuePath,
       "'additionalProperties' is required to be supplied and to be false",
       'keys that are not declared (z.record, .catchall, an object with no fields): strict mode needs every key declared — use an array of { key, value } objects',
@@ -288,7 +288,7 @@ class StrictWalker {
     if ('prefixItems' in node || Array.isArray(node.items)) {
       this.#problem(
         'tuple',
-        [...at, 'prefixItems' in node ? 'prefixItems' : 'items'],
+        at,
         valuePath,
         "'prefixItems' is not permitted",
         'tuples (z.tuple) are not supported: use an object with named fields',
@@ -298,7 +298,7 @@ class StrictWalker {
     if (!isSchema(node.items)) {
       this.#problem(
         'array_without_items',
-        [...at, 'items'],
+        at,
         valuePath,
         "an array schema must have 'items'",
         'an array needs a type for its items (z.array(z.string()), not z.array(z.any()))',
