@@ -214,13 +214,7 @@ class StrictWalker {
             : keyword === 'uniqueItems'
               ? 'z.set is not supported: use an array'
               : `strict mode does not support \`${keyword}\``;
-      this.#problem(
-        'unsupported_keyword',
-        at,
-        valuePath,
-        `'${keyword}' is not permitted`,
-        hint,
-      );
+      this.#problem('unsupported_keyword', at, valuePath, `'${keyword}' is not permitted`, hint);
     }
   }
 

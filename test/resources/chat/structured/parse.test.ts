@@ -247,7 +247,7 @@ describe('chat.completions.parse with zodFunction tools', () => {
     }
     expect(completion.choices[0]?.message.parsed).toBeNull();
     const [call] = fake.calls.filter((c) => c.route === 'chat.completions.create');
-    expect((call?.body as { tools: unknown[] }).tools[0]).toEqual({
+    expect((call?.body as { tools: unknown[] } | undefined)?.tools[0]).toEqual({
       type: 'function',
       function: {
         name: 'lookup_order',
@@ -321,7 +321,7 @@ describe('structured outputs and providers', () => {
     expect(completion.choices[0]?.message.parsed).toEqual(invoice);
     const [call] = fake.calls.filter((c) => c.route === 'chat.completions.create');
     expect(call?.path).toBe('/openai/v1/chat/completions');
-    expect((call?.body as { model: string }).model).toBe('invoices');
+    expect((call?.body as { model: string } | undefined)?.model).toBe('invoices');
   });
 
   it('a gateway declared without structured outputs or tools refuses them before sending', async () => {
