@@ -8,6 +8,7 @@ export {
   type AnswerCheck,
   type AnswerSchemas,
   createAnswerCheck,
+  type ResponseFormatInput,
   type SchemaInput,
   type ToolSchemaInput,
 } from './answers/answer-check.ts';

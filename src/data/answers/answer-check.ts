@@ -22,13 +22,19 @@ export const ANSWER_PROBLEM_CODES = [
   'invalid_answer_schema',
 ] as const satisfies readonly ProblemCode[];
 
-/** A schema answers must match: a zod schema, or a JSON Schema as a plain object. */
-export type SchemaInput = z.ZodType | JsonSchemaObject;
+/** A response format as requests send it (what `zodResponseFormat` returns, too). */
+export interface ResponseFormatInput {
+  type: 'json_schema';
+  json_schema: { name: string; schema?: object | undefined };
+}
+
+/** A schema answers must match: a zod schema, a JSON Schema, or a response format. */
+export type SchemaInput = z.ZodType | JsonSchemaObject | ResponseFormatInput;
 
 /** A tool whose arguments are checked: the shape of `tools[]` in a request (or `zodFunction`). */
 export interface ToolSchemaInput {
   type?: 'function' | undefined;
-  function: { name: string; parameters?: JsonSchemaObject | undefined };
+  function: { name: string; parameters?: object | undefined };
 }
 
 /**
@@ -100,7 +106,7 @@ function zodCheck(schema: z.ZodType): SchemaCheck {
 
 function checkOf(input: SchemaInput, compile: JsonSchemaCompiler, option: string): SchemaCheck {
   if (isZodSchema(input)) return zodCheck(input);
-  const schema = bareSchema(input as JsonSchemaObject);
+  const schema = bareSchema(input as unknown as JsonSchemaObject);
   if (!schema) {
     throw new InvalidJsonSchemaError(
       `${option}: a json_schema response format without a schema object`,
@@ -122,7 +128,8 @@ function toolChecks(
     tools.forEach((tool: ToolSchemaInput, index) => {
       const name = tool.function.name;
       const option = `answers.tools[${index}]`;
-      checks.set(name, checkOf(tool.function.parameters ?? {}, compile, option));
+      const parameters = (tool.function.parameters ?? {}) as JsonSchemaObject;
+      checks.set(name, checkOf(parameters, compile, option));
     });
   } else if (tools) {
     for (const [name, schema] of Object.entries(tools as Record<string, SchemaInput>)) {
