@@ -106,6 +106,9 @@ class CompletionParser {
     message: ChatCompletion['choices'][number]['message'],
   ): void {
     if (finishReason !== 'length' && finishReason !== 'content_filter') return;
+    // Only what is read is checked: a plain text answer next to offered tools may be cut.
+    const readsContent = this.#params.response_format?.type === 'json_schema';
+    if (!readsContent && (message.tool_calls?.length ?? 0) === 0) return;
     const raw =
       message.content ??
       message.tool_calls?.map((call) => call.function?.arguments ?? '').join('\n') ??

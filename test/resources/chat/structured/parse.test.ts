@@ -284,6 +284,34 @@ describe('chat.completions.parse with zodFunction tools', () => {
     expect((error as AnswerValidationError).issues[0]?.path).toBe('cents');
   });
 
+  it('leaves a cut text answer alone when only tools were to be parsed', async () => {
+    const { fake, client } = setup();
+    fake.scriptAnswers(MODEL, () => ({
+      content: 'Your order is on its w',
+      finishReason: 'length',
+    }));
+    const completion = await client.chat.completions.parse({
+      model: MODEL,
+      messages: ask('x'),
+      tools: [lookup],
+    });
+    expect(completion.choices[0]?.message.content).toBe('Your order is on its w');
+    expect(completion.choices[0]?.finish_reason).toBe('length');
+    // A tool call cut at the limit is read, so it is an error.
+    fake.scriptAnswers(MODEL, () => ({
+      toolCalls: [{ name: 'lookup_order', arguments: '{"orderId":"4' }],
+      finishReason: 'length',
+    }));
+    const cutCall = await client.chat.completions
+      .parse({ model: MODEL, messages: ask('y'), tools: [lookup] })
+      .catch((e: unknown) => e);
+    expect(cutCall).toMatchObject({
+      name: 'IncompleteAnswerError',
+      finishReason: 'length',
+      raw: '{"orderId":"4',
+    });
+  });
+
   it('refuses a call to a tool that was not offered', async () => {
     const { fake, client } = setup();
     fake.scriptAnswers(MODEL, () => ({ toolCalls: [{ name: 'delete_all', arguments: '{}' }] }));
