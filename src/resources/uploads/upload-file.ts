@@ -86,20 +86,8 @@ async function md5Of(path: string, signal: AbortSignal | undefined): Promise<str
   return hash.digest('hex');
 }
 
-/**
- * Uploads a file of up to 8 GB through the Uploads API: create → parts in parallel →
- * complete with the parts in order and the file's md5. Each part is read from disk as it is
- * sent (a retry reads it again), so memory stays near concurrency × partSize whatever the
- * file's size. With `onState`/`resume`, an interrupted upload continues where it stopped.
- */
-export async function uploadFile(
-  uploads: UploadEndpoints,
-  path: string,
-  options: UploadFileOptions,
-): Promise<FileObject> {
-  const source = await toFileSource(path, options.filename);
-  if (source.kind !== 'blob') throw new InvalidArgumentError('Expected a file path.', 'path');
-  const { blob, filename, size } = source;
+/** The part size and concurrency to use, checked against the file and a state to resume. */
+function checkUpload(path: string, size: number, options: UploadFileOptions) {
   const partSize = options.resume?.partSize ?? options.partSize ?? MAX_PART_BYTES;
   const concurrency = options.concurrency ?? 3;
   if (!Number.isInteger(partSize) || partSize <= 0 || partSize > MAX_PART_BYTES) {
@@ -125,6 +113,124 @@ export async function uploadFile(
       'resume',
     );
   }
+  return { partSize, concurrency };
+}
+
+/** The state to start from: a copy of the one to resume, or a new upload session. */
+async function startUpload(
+  uploads: UploadEndpoints,
+  file: { filename: string; size: number; partSize: number },
+  options: UploadFileOptions,
+  signal: AbortSignal,
+): Promise<UploadState> {
+  if (options.resume) return { ...options.resume, partIds: [...options.resume.partIds] };
+  const { filename, size, partSize } = file;
+  const upload = await uploads.create(
+    {
+      filename,
+      purpose: options.purpose,
+      bytes: size,
+      mime_type: options.mimeType ?? mimeTypeOf(filename),
+    },
+    { signal },
+  );
+  return {
+    uploadId: upload.id,
+    bytes: size,
+    partSize,
+    partIds: Array.from({ length: Math.ceil(size / partSize) }, () => null),
+  };
+}
+
+/** Counts the bytes and parts sent, and reports them to `onProgress`. */
+class PartProgress {
+  #bytesSent = 0;
+  #partsDone = 0;
+  readonly #state: UploadState;
+  readonly #onProgress: UploadFileOptions['onProgress'];
+
+  constructor(state: UploadState, onProgress: UploadFileOptions['onProgress']) {
+    this.#state = state;
+    this.#onProgress = onProgress;
+    state.partIds.forEach((id, part) => {
+      if (id) this.#count(part);
+    });
+    this.#report();
+  }
+
+  /** The size of a part: `partSize`, except for the last one. */
+  bytesOf(part: number): number {
+    return Math.min(this.#state.partSize, this.#state.bytes - part * this.#state.partSize);
+  }
+
+  /** A part was sent. */
+  done(part: number): void {
+    this.#count(part);
+    this.#report();
+  }
+
+  #count(part: number): void {
+    this.#bytesSent += this.bytesOf(part);
+    this.#partsDone += 1;
+  }
+
+  #report(): void {
+    this.#onProgress?.({
+      bytesSent: this.#bytesSent,
+      totalBytes: this.#state.bytes,
+      partsDone: this.#partsDone,
+      partsTotal: Math.ceil(this.#state.bytes / this.#state.partSize),
+    });
+  }
+}
+
+/**
+ * Sends the parts not sent yet, `concurrency` at once, each read from the file as it goes,
+ * saving the state after each. The first failure stops the others (through `stop`).
+ */
+async function sendParts(
+  uploads: UploadEndpoints,
+  blob: Blob,
+  state: UploadState,
+  run: { concurrency: number; signal: AbortSignal; stop: AbortController },
+  options: UploadFileOptions,
+): Promise<void> {
+  const progress = new PartProgress(state, options.onProgress);
+  const { default: pLimit } = await import('p-limit');
+  const limit = pLimit(run.concurrency);
+  const sendPart = async (part: number) => {
+    const start = part * state.partSize;
+    const data = blob.slice(start, start + progress.bytesOf(part));
+    const added = await uploads.addPart(state.uploadId, data, { signal: run.signal });
+    state.partIds[part] = added.id;
+    progress.done(part);
+    await options.onState?.(structuredClone(state));
+  };
+  const pending = state.partIds.flatMap((id, part) => (id ? [] : [part]));
+  try {
+    await Promise.all(pending.map((part) => limit(() => sendPart(part))));
+  } catch (error) {
+    run.stop.abort();
+    limit.clearQueue();
+    throw error;
+  }
+}
+
+/**
+ * Uploads a file of up to 8 GB through the Uploads API: create → parts in parallel →
+ * complete with the parts in order and the file's md5. Each part is read from disk as it is
+ * sent (a retry reads it again), so memory stays near concurrency × partSize whatever the
+ * file's size. With `onState`/`resume`, an interrupted upload continues where it stopped.
+ */
+export async function uploadFile(
+  uploads: UploadEndpoints,
+  path: string,
+  options: UploadFileOptions,
+): Promise<FileObject> {
+  const source = await toFileSource(path, options.filename);
+  if (source.kind !== 'blob') throw new InvalidArgumentError('Expected a file path.', 'path');
+  const { blob, filename, size } = source;
+  const { partSize, concurrency } = checkUpload(path, size, options);
 
   // Stop the other parts when one fails or the caller aborts.
   const stop = new AbortController();
@@ -132,65 +238,9 @@ export async function uploadFile(
   const md5 = options.md5 === false ? undefined : md5Of(path, signal);
   md5?.catch(() => {});
 
-  const partsTotal = Math.ceil(size / partSize);
-  const state: UploadState = options.resume
-    ? { ...options.resume, partIds: [...options.resume.partIds] }
-    : {
-        uploadId: (
-          await uploads.create(
-            {
-              filename,
-              purpose: options.purpose,
-              bytes: size,
-              mime_type: options.mimeType ?? mimeTypeOf(filename),
-            },
-            { signal },
-          )
-        ).id,
-        bytes: size,
-        partSize,
-        partIds: Array.from({ length: partsTotal }, () => null),
-      };
+  const state = await startUpload(uploads, { filename, size, partSize }, options, signal);
   await options.onState?.(structuredClone(state));
-
-  const bytesOf = (part: number) => Math.min(partSize, size - part * partSize);
-  let bytesSent = 0;
-  let partsDone = 0;
-  state.partIds.forEach((id, part) => {
-    if (id) {
-      bytesSent += bytesOf(part);
-      partsDone += 1;
-    }
-  });
-  const report = () => options.onProgress?.({ bytesSent, totalBytes: size, partsDone, partsTotal });
-  report();
-
-  const { default: pLimit } = await import('p-limit');
-  const limit = pLimit(concurrency);
-  const pending = state.partIds.flatMap((id, part) => (id ? [] : [part]));
-  try {
-    await Promise.all(
-      pending.map((part) =>
-        limit(async () => {
-          const start = part * partSize;
-          const added = await uploads.addPart(
-            state.uploadId,
-            blob.slice(start, start + bytesOf(part)),
-            { signal },
-          );
-          state.partIds[part] = added.id;
-          bytesSent += bytesOf(part);
-          partsDone += 1;
-          report();
-          await options.onState?.(structuredClone(state));
-        }),
-      ),
-    );
-  } catch (error) {
-    stop.abort();
-    limit.clearQueue();
-    throw error;
-  }
+  await sendParts(uploads, blob, state, { concurrency, signal, stop }, options);
 
   const completed = await uploads.complete(
     state.uploadId,
