@@ -6,7 +6,15 @@ import { addMethodOptions } from './method-flags.ts';
 /** `tunekit jobs create|list|get|cancel|pause|resume|follow|events|checkpoints|metrics`. */
 export function registerJobCommands(program: Command): void {
   const jobs = program.command('jobs').description('fine-tuning jobs');
+  // In the order `tunekit jobs --help` lists them.
+  addCreate(jobs);
+  addListAndGet(jobs);
+  addControl(jobs);
+  addFollowAndHistory(jobs);
+}
 
+/** `jobs create`: shows the cost, asks, starts the job. */
+function addCreate(jobs: Command): void {
   addMethodOptions(
     jobs
       .command('create')
@@ -26,7 +34,10 @@ export function registerJobCommands(program: Command): void {
         return (context) => createJobCommand(context, options);
       }),
     );
+}
 
+/** `jobs list` and `jobs get`. */
+function addListAndGet(jobs: Command): void {
   jobs
     .command('list')
     .description('list jobs, newest first')
@@ -52,7 +63,10 @@ export function registerJobCommands(program: Command): void {
         return (context) => getJob(context, id);
       }),
     );
+}
 
+/** `jobs cancel`, `pause` and `resume`. */
+function addControl(jobs: Command): void {
   for (const action of ['cancel', 'pause', 'resume'] as const) {
     jobs
       .command(action)
@@ -66,7 +80,10 @@ export function registerJobCommands(program: Command): void {
         }),
       );
   }
+}
 
+/** `jobs follow`, `events`, `checkpoints` and `metrics`: a job's progress and results. */
+function addFollowAndHistory(jobs: Command): void {
   jobs
     .command('follow')
     .description(
