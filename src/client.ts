@@ -1,6 +1,7 @@
+import type { HeaderRecord } from './core/headers.ts';
 import { HttpClient } from './core/http-client.ts';
 import { createLogger } from './core/logger.ts';
-import { type ClientOptions, type HeadersInit, resolveClientOptions } from './core/options.ts';
+import { type ClientOptions, resolveClientOptions } from './core/options.ts';
 import { type ProviderInfo, providerInfo } from './core/providers/provider-info.ts';
 import { Redactor } from './core/redact.ts';
 import { createDefaultTransport, createFetchTransport, type Transport } from './core/transport.ts';
@@ -64,7 +65,7 @@ export class TuneKit {
       ? createFetchTransport(resolved.fetch)
       : createDefaultTransport(resolved.timeout);
 
-    const baseHeaders: HeadersInit = {
+    const baseHeaders: HeaderRecord = {
       ...provider.headers(resolved.apiKey),
       'user-agent': `tunekit/${VERSION} (node ${process.version}; ${process.platform} ${process.arch})`,
     };

@@ -7,14 +7,14 @@ import { APIConnectionError, APIConnectionTimeoutError } from './errors/connecti
 import { NotSupportedByProviderError } from './errors/not-supported-by-provider-error.ts';
 import { ResponseValidationError } from './errors/response-validation-error.ts';
 import { APIUserAbortError } from './errors/user-abort-error.ts';
-import { mergeHeaders, requestIdOf } from './headers.ts';
+import { type HeaderRecord, mergeHeaders, requestIdOf } from './headers.ts';
 import type { Logger } from './logger.ts';
 import type { MultipartPayload } from './multipart.ts';
-import type { HeadersInit, QueryInit, ResolvedClientOptions } from './options.ts';
+import type { ResolvedClientOptions } from './options.ts';
 import type { ProviderFeature } from './providers/features.ts';
 import { isMissingRoute } from './providers/missing-route.ts';
 import type { Provider } from './providers/provider.ts';
-import { appendQuery } from './query.ts';
+import { appendQuery, type QueryInit } from './query.ts';
 import type { Redactor } from './redact.ts';
 import { attachRequestId, type WithRequestId } from './request-id.ts';
 import { isRetryableResponse, retryAfterMs, retryDelayMs } from './retry-policy.ts';
@@ -31,7 +31,7 @@ export interface RequestOptions {
   /** Aborts the request (and any wait between retries). */
   signal?: AbortSignal | undefined;
   /** Extra headers; `null` removes one. */
-  headers?: HeadersInit | undefined;
+  headers?: HeaderRecord | undefined;
   /** Extra query parameters. */
   query?: QueryInit | undefined;
 }
@@ -85,7 +85,7 @@ class Recovered {
 export interface HttpClientConfig {
   options: ResolvedClientOptions;
   /** Authentication and identification headers, computed once by the client. */
-  baseHeaders: HeadersInit;
+  baseHeaders: HeaderRecord;
   transport: Transport;
   logger: Logger;
   redactor: Redactor;

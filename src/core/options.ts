@@ -1,19 +1,15 @@
 import { type Env, fromEnv } from './env.ts';
 import { ConfigurationError } from './errors/configuration-error.ts';
+import type { HeaderRecord } from './headers.ts';
 import { isLogLevel, type Logger, type LogLevel } from './logger.ts';
 import { OPENAI_BASE_URL } from './providers/openai.ts';
 import type { Provider } from './providers/provider.ts';
 import type { ProviderOptions } from './providers/provider-options.ts';
 import { resolveProvider } from './providers/resolve.ts';
+import type { QueryInit } from './query.ts';
 
 /** A `fetch`-compatible function. Passing one replaces tunekit's transport entirely. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
-
-/** Header values; `null` removes a header tunekit would otherwise send. */
-export type HeadersInit = Record<string, string | null | undefined>;
-
-/** Query parameters added to requests; `undefined` values are left out. */
-export type QueryInit = Record<string, unknown>;
 
 /** Options of `new TuneKit(options)`. Every one has a sensible default. */
 export interface ClientOptions extends ProviderOptions {
@@ -22,7 +18,7 @@ export interface ClientOptions extends ProviderOptions {
   /** Retries after the first attempt for retryable failures. Default: 2. */
   maxRetries?: number | undefined;
   /** Headers sent with every request. */
-  defaultHeaders?: HeadersInit | undefined;
+  defaultHeaders?: HeaderRecord | undefined;
   /** Query parameters sent with every request (e.g. `api-version`). */
   defaultQuery?: QueryInit | undefined;
   /** Replaces the transport (then no undici Agent, proxy or socket timeouts are set up). */
@@ -51,7 +47,7 @@ export interface ResolvedClientOptions {
   project: string | undefined;
   timeout: number;
   maxRetries: number;
-  defaultHeaders: HeadersInit;
+  defaultHeaders: HeaderRecord;
   defaultQuery: QueryInit;
   fetch: FetchLike | undefined;
   logger: Logger;
