@@ -43,7 +43,7 @@ async function reportedDates(http: HttpClient, model: string) {
     .json(
       {
         method: 'GET',
-        path: `/models/${pathId(model, 'model')}`,
+        path: `/models/${pathId(model, 'model', { allowSlash: true })}`,
         features: ['models'],
         options: { maxRetries: 0, timeout: LOOKUP_TIMEOUT_MS },
       },
