@@ -1,5 +1,6 @@
 import { type Env, fromEnv } from './env.ts';
 import { ConfigurationError } from './errors/configuration-error.ts';
+import { checkHeaders, type HeaderSource } from './header-check.ts';
 import type { HeaderRecord } from './headers.ts';
 import { isLogLevel, type Logger, type LogLevel } from './logger.ts';
 import { OPENAI_BASE_URL } from './providers/openai.ts';
@@ -70,6 +71,11 @@ export function resolveClientOptions(
 ): ResolvedClientOptions {
   const { provider, apiKey } = resolveProvider(options, env);
   const identity = provider.headers(undefined);
+  checkHeaders(provider.headers(apiKey), (name) => providerHeaderSource(name, provider, options));
+  checkHeaders(options.defaultHeaders ?? {}, (name) => ({
+    option: 'defaultHeaders',
+    label: `defaultHeaders[${JSON.stringify(name)}]`,
+  }));
 
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeout) || timeout <= 0) {
@@ -117,4 +123,30 @@ export function resolveClientOptions(
     validateResponses: options.validateResponses ?? true,
     now: options.now ?? (() => new Date()),
   };
+}
+
+/** Which option (or variable) set a header the provider sends, for a configuration error. */
+function providerHeaderSource(
+  name: string,
+  provider: Provider,
+  options: ClientOptions,
+): HeaderSource {
+  if (name === provider.authHeader) {
+    const envVariable =
+      options.apiKey !== undefined
+        ? undefined
+        : provider.name === 'azure'
+          ? 'AZURE_OPENAI_API_KEY'
+          : 'OPENAI_API_KEY';
+    return { option: 'apiKey', label: 'apiKey', envVariable };
+  }
+  if (name === 'openai-organization') {
+    const envVariable = options.organization === undefined ? 'OPENAI_ORG_ID' : undefined;
+    return { option: 'organization', label: 'organization', envVariable };
+  }
+  if (name === 'openai-project') {
+    const envVariable = options.project === undefined ? 'OPENAI_PROJECT_ID' : undefined;
+    return { option: 'project', label: 'project', envVariable };
+  }
+  return { option: 'provider', label: `the ${name} header` };
 }
