@@ -3,7 +3,7 @@ import { HttpClient } from './core/http-client.ts';
 import { createLogger } from './core/logger.ts';
 import { type ClientOptions, resolveClientOptions } from './core/options.ts';
 import { type ProviderInfo, providerInfo } from './core/providers/provider-info.ts';
-import { Redactor } from './core/redact.ts';
+import { Redactor, secretsOf } from './core/redact.ts';
 import { createDefaultTransport, createFetchTransport, type Transport } from './core/transport.ts';
 import { Chat } from './resources/chat/completions.ts';
 import { Models } from './resources/models.ts';
@@ -59,11 +59,13 @@ export class TuneKit {
   constructor(options: ClientOptions = {}) {
     const resolved = resolveClientOptions(options);
     const { provider } = resolved;
-    const redactor = new Redactor([resolved.apiKey], { headers: [provider.authHeader] });
+    const redactor = new Redactor(secretsOf(resolved.apiKey, resolved.defaultHeaders), {
+      headers: [provider.authHeader],
+    });
     const logger = createLogger(resolved.logger, resolved.logLevel, redactor);
     this.#transport = resolved.fetch
       ? createFetchTransport(resolved.fetch)
-      : createDefaultTransport(resolved.timeout);
+      : createDefaultTransport();
 
     const baseHeaders: HeaderRecord = {
       ...provider.headers(resolved.apiKey),

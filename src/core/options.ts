@@ -14,7 +14,11 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 
 /** Options of `new TuneKit(options)`. Every one has a sensible default. */
 export interface ClientOptions extends ProviderOptions {
-  /** Milliseconds one attempt of a request may take. Default: 600,000 (10 minutes). */
+  /**
+   * Milliseconds one attempt of a request may take: to the complete answer for JSON, and for a
+   * streamed body (a download, an event stream) to the headers, then between two reads of the
+   * body. A request's own `timeout` overrides it, longer or shorter. Default: 600,000 (10 min).
+   */
   timeout?: number | undefined;
   /** Retries after the first attempt for retryable failures. Default: 2. */
   maxRetries?: number | undefined;
@@ -22,7 +26,7 @@ export interface ClientOptions extends ProviderOptions {
   defaultHeaders?: HeaderRecord | undefined;
   /** Query parameters sent with every request (e.g. `api-version`). */
   defaultQuery?: QueryInit | undefined;
-  /** Replaces the transport (then no undici Agent, proxy or socket timeouts are set up). */
+  /** Replaces the transport: every request goes to this function (no proxy support then). */
   fetch?: FetchLike | undefined;
   /** Where log lines go. Default: `console`. */
   logger?: Logger | undefined;
@@ -30,6 +34,13 @@ export interface ClientOptions extends ProviderOptions {
   logLevel?: LogLevel | undefined;
   /** Check responses against their schemas. Default: true. */
   validateResponses?: boolean | undefined;
+  /**
+   * The most bytes (after decompression) of a response body the client parses — a JSON
+   * answer, an error body, one server-sent event. Larger ones fail with
+   * `ResponseTooLargeError` and are not retried. File downloads are not limited. Default:
+   * 16 MiB (API objects are kilobytes).
+   */
+  maxResponseBytes?: number | undefined;
   /**
    * The current time, for the model lifecycle checks of `jobs.create` (shutdown dates, the end
    * of self-serve fine-tuning). Default: the system clock. Tests pass a fixed date.
@@ -54,12 +65,16 @@ export interface ResolvedClientOptions {
   logger: Logger;
   logLevel: LogLevel;
   validateResponses: boolean;
+  maxResponseBytes: number;
   now: () => Date;
 }
 
 export const DEFAULT_BASE_URL = OPENAI_BASE_URL;
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+/** The longest delay a Node timer holds (about 24.8 days); longer ones would fire at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 2 ** 20;
 
 /**
  * Applies defaults and environment variables to client options and checks them, so a
@@ -78,9 +93,9 @@ export function resolveClientOptions(
   }));
 
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeout) || timeout <= 0) {
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_MS) {
     throw new ConfigurationError(
-      `Invalid timeout ${timeout}: expected a positive number of milliseconds.`,
+      `Invalid timeout ${timeout}: expected a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}.`,
       'timeout',
     );
   }
@@ -103,6 +118,14 @@ export function resolveClientOptions(
     );
   }
 
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
+    throw new ConfigurationError(
+      `Invalid maxResponseBytes ${maxResponseBytes}: expected a whole number of bytes > 0.`,
+      'maxResponseBytes',
+    );
+  }
+
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw new ConfigurationError('Invalid now: expected a function returning a Date.', 'now');
   }
@@ -121,6 +144,7 @@ export function resolveClientOptions(
     logger: options.logger ?? console,
     logLevel,
     validateResponses: options.validateResponses ?? true,
+    maxResponseBytes,
     now: options.now ?? (() => new Date()),
   };
 }
