@@ -1,13 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { HttpClient, RequestOptions } from '../core/http-client.ts';
+import { AdaptiveInterval, deadline, Patience } from '../core/polling.ts';
 import { sleep } from '../core/sleep.ts';
 import type { Uploadable } from '../core/uploadable.ts';
 import { type FileCreateParams, FilesEndpoints } from '../resources/files.ts';
 import type { FileObject } from '../schemas/file.ts';
 import { FileProcessingError } from './errors/file-processing-error.ts';
 import { WaitTimeoutError } from './errors/wait-timeout-error.ts';
-import { AdaptiveInterval, deadline, waitOutFailures } from './poll.ts';
 import type { UploadFileOptions } from './upload-file.ts';
 import type { Uploads } from './uploads.ts';
 
@@ -18,6 +18,11 @@ export interface WaitForProcessingOptions {
   /** First pause between polls; it grows ×1.5 up to 10 s. Default: 1,000 ms. */
   pollInterval?: number | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * How long failures in a row (network, 5xx, 429) are waited out before waiting gives up
+   * with the last error. Default: 15 minutes; 30 seconds until the API has answered once.
+   */
+  maxOutage?: number | undefined;
 }
 
 /** Options of `files.upload`. */
@@ -96,15 +101,17 @@ export class Files extends FilesEndpoints {
     const timeout = options.timeout ?? 30 * 60 * 1000;
     const limit = deadline(options.signal, timeout);
     const interval = new AdaptiveInterval(options.pollInterval ?? 1000, 10_000);
+    const patience = new Patience({
+      signal: limit.signal,
+      logger: this._http.logger,
+      label: `Waiting for file ${fileId}`,
+      baseMs: options.pollInterval ?? 1000,
+      maxOutage: options.maxOutage,
+    });
     let lastStatus: string | undefined;
     try {
       for (;;) {
-        const file = await waitOutFailures(() => this.retrieve(fileId, { signal: limit.signal }), {
-          signal: limit.signal,
-          logger: this._http.logger,
-          label: `Waiting for file ${fileId}`,
-          baseMs: options.pollInterval ?? 1000,
-        });
+        const file = await patience.run(() => this.retrieve(fileId, { signal: limit.signal }));
         lastStatus = file.status ?? undefined;
         if (!file.status || file.status === 'processed') return file;
         if (file.status === 'error' || file.status === 'deleted') {

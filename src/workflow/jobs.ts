@@ -1,4 +1,5 @@
 import type { HttpClient, RequestOptions } from '../core/http-client.ts';
+import { deadline } from '../core/polling.ts';
 import type { FilesEndpoints } from '../resources/files.ts';
 import { JobsEndpoints } from '../resources/jobs.ts';
 import type { FineTuningJobEvent } from '../schemas/fine-tuning-event.ts';
@@ -7,7 +8,6 @@ import { JobCancelledError, JobFailedError } from './errors/job-unsuccessful-err
 import { WaitTimeoutError } from './errors/wait-timeout-error.ts';
 import { type FollowOptions, followJob } from './follow.ts';
 import { type MetricsRow, parseMetricsCsv } from './metrics.ts';
-import { deadline } from './poll.ts';
 
 /** Options of `jobs.wait`. */
 export interface WaitOptions extends FollowOptions {
