@@ -1,5 +1,4 @@
 import type { EventSourceMessage } from 'eventsource-parser';
-import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { APIConnectionError, APIConnectionTimeoutError } from './errors/connection-error.ts';
 import { ResponseTooLargeError } from './errors/response-too-large-error.ts';
 import { TuneKitError } from './errors/tunekit-error.ts';
@@ -80,6 +79,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
       return;
     }
     const size = eventSizeLimit(opened, at);
+    // Loaded with the first stream: most programs never stream, and start-up counts.
+    const { EventSourceParserStream } = await import('eventsource-parser/stream');
     const events = response.body
       .pipeThrough(size.counter)
       .pipeThrough(new TextDecoderStream())
