@@ -4,7 +4,8 @@
  *
  * - cold start: a fresh process imports the package, creates a client and retrieves one job
  *   from a local server (validated, for tunekit): the time from process start to that first
- *   answer, median of 15 each (tunekit's build in dist/, as users import it);
+ *   answer, median of 15 each (tunekit's build in dist/, as users import it; the child is
+ *   bench/cold-start.mjs, plain JavaScript, so nothing else is loaded or compiled);
  * - a 300 MB multipart upload from disk to a local sink: after a warm-up upload of 8 MB in
  *   the same process, how far RSS rose (peak `maxRSS`, exact) above where it stood before the
  *   upload, and the throughput; median of 3 each;
@@ -39,15 +40,9 @@ interface Client {
   upload(path: string): Promise<unknown>;
 }
 
-async function makeClient(
-  contender: Contender,
-  baseURL: string,
-  source: 'dist' | 'src',
-): Promise<Client> {
+async function makeClient(contender: Contender, baseURL: string): Promise<Client> {
   if (contender === 'tunekit') {
-    const { TuneKit } = (await import(
-      source === 'dist' ? '../dist/index.js' : '../src/index.ts'
-    )) as typeof import('../src/index.ts');
+    const { TuneKit } = await import('../src/index.ts');
     const client = new TuneKit({ apiKey: KEY, baseURL });
     return {
       retrieve: () => client.jobs.retrieve('ftjob-bench'),
@@ -64,15 +59,8 @@ async function makeClient(
   };
 }
 
-async function childColdStart(contender: Contender, baseURL: string): Promise<void> {
-  const client = await makeClient(contender, baseURL, 'dist');
-  await client.retrieve();
-  // performance.now() counts from the start of the process: Node's own start-up included.
-  process.stdout.write(JSON.stringify({ ms: performance.now() }));
-}
-
 async function childUpload(contender: Contender, baseURL: string, warm: string, path: string) {
-  const client = await makeClient(contender, baseURL, 'src');
+  const client = await makeClient(contender, baseURL);
   await client.upload(warm);
   const before = process.memoryUsage().rss;
   const started = performance.now();
@@ -83,7 +71,7 @@ async function childUpload(contender: Contender, baseURL: string, warm: string, 
 }
 
 async function childRequests(contender: Contender, baseURL: string, count: number): Promise<void> {
-  const client = await makeClient(contender, baseURL, 'src');
+  const client = await makeClient(contender, baseURL);
   await client.retrieve(); // warm-up: connection, lazy imports
   const started = performance.now();
   for (let i = 0; i < count; i += 1) await client.retrieve();
@@ -140,11 +128,14 @@ async function startSink() {
 
 /** Runs a case in a child process; asynchronously, so the sink in this process keeps serving. */
 async function inChild(args: string[]): Promise<Record<string, number>> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [fileURLToPath(import.meta.url), '--child', ...args],
-    { encoding: 'utf8', maxBuffer: 1e6 },
-  );
+  const script =
+    args[0] === 'cold'
+      ? [fileURLToPath(new URL('cold-start.mjs', import.meta.url)), ...args.slice(1)]
+      : [fileURLToPath(import.meta.url), '--child', ...args];
+  const { stdout } = await promisify(execFile)(process.execPath, script, {
+    encoding: 'utf8',
+    maxBuffer: 1e6,
+  });
   return JSON.parse(stdout) as Record<string, number>;
 }
 
@@ -188,7 +179,6 @@ async function main(): Promise<void> {
   const [, , flag, kind, ...rest] = process.argv;
   if (flag === '--child') {
     const contender = rest[0] as Contender;
-    if (kind === 'cold') return childColdStart(contender, rest[1] ?? '');
     if (kind === 'upload')
       return childUpload(contender, rest[1] ?? '', rest[2] ?? '', rest[3] ?? '');
     return childRequests(contender, rest[1] ?? '', Number(rest[2]));
