@@ -5,7 +5,8 @@
  * - cold start: a fresh process imports the package, creates a client and retrieves one job
  *   from a local server (validated, for tunekit): the time from process start to that first
  *   answer, median of 15 each (tunekit's build in dist/, as users import it; the child is
- *   bench/cold-start.mjs, plain JavaScript, so nothing else is loaded or compiled);
+ *   bench/cold-start.mjs, plain JavaScript, so nothing else is loaded or compiled), and the
+ *   CPU time those processes used (steadier than wall time when the machine is busy);
  * - a 300 MB multipart upload from disk to a local sink: after a warm-up upload of 8 MB in
  *   the same process, how far RSS rose (peak `maxRSS`, exact) above where it stood before the
  *   upload, and the throughput; median of 3 each;
@@ -194,8 +195,15 @@ async function main(): Promise<void> {
   try {
     const colds = await alternating(COLD_RUNS, (c) => ['cold', c, sink.baseURL]);
     const cold = { tunekit: summary(colds.tunekit, 'ms'), openai: summary(colds.openai, 'ms') };
+    const cpu = {
+      tunekit: summary(colds.tunekit, 'cpuMs'),
+      openai: summary(colds.openai, 'cpuMs'),
+    };
     console.log(
       `cold start to first validated response (median of ${COLD_RUNS})   tunekit ${fixed(cold.tunekit.median)} ms   openai ${fixed(cold.openai.median)} ms   ratio ${fixed(cold.tunekit.median / cold.openai.median, 2)}×`,
+    );
+    console.log(
+      `  CPU time of the same processes                         tunekit ${fixed(cpu.tunekit.median)} ms   openai ${fixed(cpu.openai.median)} ms   ratio ${fixed(cpu.tunekit.median / cpu.openai.median, 2)}×`,
     );
 
     const uploads = await alternating(RUNS, (c) => ['upload', c, sink.baseURL, warm, path]);

@@ -1,7 +1,8 @@
 // One cold start, run by bench/client.ts in a fresh process: import the package, create a
 // client, retrieve one job from the local server at argv[3]; print the time from the start of
-// the process (Node's own start-up included) to that first answer. Plain JavaScript with no
-// other imports, so that nothing but the package under test is loaded or compiled.
+// the process (Node's own start-up included) to that first answer, and the CPU time the process
+// used until then (steadier than wall time on a busy machine). Plain JavaScript with no other
+// imports, so that nothing but the package under test is loaded or compiled.
 //
 //   node bench/cold-start.mjs tunekit|openai <baseURL>
 const [contender, baseURL] = process.argv.slice(2);
@@ -13,4 +14,6 @@ if (contender === 'tunekit') {
   const { default: OpenAI } = await import('openai');
   await new OpenAI({ apiKey, baseURL }).fineTuning.jobs.retrieve('ftjob-bench');
 }
-process.stdout.write(JSON.stringify({ ms: performance.now() }));
+const ms = performance.now();
+const cpu = process.cpuUsage();
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000 }));
