@@ -410,7 +410,12 @@ export class HttpClient {
     }
     let data = parsed.value as T;
     if (this.#config.options.validateResponses) {
-      const checked = schema.safeParse(parsed.value);
+      const checked = safeParseBounded(schema, parsed.value);
+      if (checked === undefined) {
+        throw new ResponseValidationError(endpoint, requestId, [
+          { path: '', message: 'the body is nested too deeply to check' },
+        ]);
+      }
       if (!checked.success) {
         throw new ResponseValidationError(endpoint, requestId, issuesOf(checked.error));
       }
@@ -555,4 +560,17 @@ function checkedTimeout(timeout: number): number {
     );
   }
   return timeout;
+}
+
+/**
+ * `schema.safeParse`, or undefined when the value is nested too deeply for zod's recursive
+ * walk (a hostile body: JSON.parse itself takes any depth).
+ */
+function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown) {
+  try {
+    return schema.safeParse(value);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }

@@ -1,5 +1,3 @@
-import { APIConnectionTimeoutError } from './errors/connection-error.ts';
-
 /** How a body being read is bounded and how its failures are named. */
 export interface BodyLimits {
   /** Most bytes (after decompression) to read; `Infinity` for downloads. */
@@ -102,9 +100,4 @@ export function guardedBody(
     },
     { highWaterMark: 0 },
   );
-}
-
-/** Whether an error is the timeout of {@link guardedBody} or of an attempt. */
-export function isTimeout(error: unknown): error is APIConnectionTimeoutError {
-  return error instanceof APIConnectionTimeoutError;
 }

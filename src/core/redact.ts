@@ -14,6 +14,18 @@ const SENSITIVE_HEADERS = new Set([
 const CREDENTIAL_NAME = /auth|key|token|secret|cookie|session|password/i;
 
 const REDACTED = '[redacted]';
+
+/**
+ * JSON text of a parsed value; for nesting too deep to serialise (JSON.parse is iterative,
+ * JSON.stringify is not), a placeholder that holds nothing from the network.
+ */
+function stringifyOrPlaceholder(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return JSON.stringify('[redacted: a body nested too deeply to show]');
+  }
+}
 /** Structures nested deeper than this are not walked: they are replaced, never shown raw. */
 const MAX_DEPTH = 64;
 
@@ -97,7 +109,7 @@ export class Redactor {
       const changed = this.#redactInPlace(value);
       if (changed.value !== value || changed.touched) {
         value = changed.value;
-        text = JSON.stringify(value);
+        text = stringifyOrPlaceholder(value);
       }
     }
     return { value, text };

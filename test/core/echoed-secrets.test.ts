@@ -67,6 +67,9 @@ async function startEchoServer() {
     } else if (path === '/v1/fine_tuning/jobs/ftjob-invalid') {
       // Fails validation at a path whose name is the key.
       json(200, JSON.stringify(jobObject({ metadata: { [key]: 5 as unknown as string } })));
+    } else if (path === '/v1/fine_tuning/jobs/ftjob-deep') {
+      // Nested deeper than zod (or JSON.stringify) can walk, the key escaped at the bottom.
+      json(200, `{"id":${'['.repeat(20_000)}"${escaped(key)}"${']'.repeat(20_000)}}`);
     } else if (path === '/v1/models/html') {
       response.writeHead(200, { 'content-type': 'text/html', ...headers });
       response.end(`<html><body>Welcome ${echo}</body></html>`);
@@ -147,6 +150,7 @@ describe.each(PROVIDERS)('secrets echoed by a real server, %s', (_, options) => 
     const apiError = await client.models.list().catch((e: unknown) => e);
     const htmlError = await client.models.retrieve('html').catch((e: unknown) => e);
     const invalid = await client.jobs.retrieve('ftjob-invalid').catch((e: unknown) => e);
+    const deep = await client.jobs.retrieve('ftjob-deep').catch((e: unknown) => e);
     const streamed: unknown[] = [];
     for await (const part of client.chat.completions.stream({ model: 'm', messages: [] })) {
       streamed.push(part);
@@ -165,6 +169,7 @@ describe.each(PROVIDERS)('secrets echoed by a real server, %s', (_, options) => 
     expect(invalid).toBeInstanceOf(ResponseValidationError);
     expect((invalid as ResponseValidationError).issues[0]?.path).toContain('[redacted]');
     expect(streamed).toHaveLength(2);
+    expect(deep).toBeInstanceOf(ResponseValidationError);
 
     const everything = [
       shown(job),
@@ -175,6 +180,7 @@ describe.each(PROVIDERS)('secrets echoed by a real server, %s', (_, options) => 
       shown(apiError),
       shown(htmlError),
       shown(invalid),
+      shown(deep),
       shown(streamed),
       shown(lines),
       String(requestId),
