@@ -3,88 +3,32 @@ import { APIPromise, type APIResponse } from './api-promise.ts';
 import { AttemptSignal } from './attempt-signal.ts';
 import { errorFromResponse } from './error-from-response.ts';
 import type { APIError } from './errors/api-error.ts';
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  type RequestTarget,
-} from './errors/connection-error.ts';
+import type { RequestTarget } from './errors/connection-error.ts';
 import { InvalidArgumentError } from './errors/invalid-argument-error.ts';
 import { NotSupportedByProviderError } from './errors/not-supported-by-provider-error.ts';
 import { RedirectError } from './errors/redirect-error.ts';
 import { ResponseTooLargeError } from './errors/response-too-large-error.ts';
 import { ResponseValidationError } from './errors/response-validation-error.ts';
-import { TuneKitError } from './errors/tunekit-error.ts';
 import { APIUserAbortError } from './errors/user-abort-error.ts';
+import { attemptFailure, bodyFailure } from './failures.ts';
 import { type HeaderRecord, mergeHeaders, requestIdOf } from './headers.ts';
 import { type LineReader, readLines } from './lines.ts';
 import type { Logger } from './logger.ts';
-import type { MultipartPayload } from './multipart.ts';
 import { MAX_TIMEOUT_MS, type ResolvedClientOptions } from './options.ts';
-import type { ProviderFeature } from './providers/features.ts';
 import { isMissingRoute } from './providers/missing-route.ts';
 import type { Provider } from './providers/provider.ts';
-import { appendQuery, type QueryInit } from './query.ts';
+import { appendQuery } from './query.ts';
 import { type BodyLimits, guardedBody, readText } from './read-body.ts';
 import type { Redactor } from './redact.ts';
-import { type Hop, isRedirect, isRefusedRedirect, nextHop } from './redirects.ts';
+import { type Hop, isRedirect, nextHop } from './redirects.ts';
 import { attachRequestId, type WithRequestId } from './request-id.ts';
+import { requestInit } from './request-init.ts';
+import type { HttpMethod, RequestBody, RequestSpec } from './request-spec.ts';
 import { withRetries } from './retry-loop.ts';
 import type { Transport } from './transport.ts';
 import { issuesOf } from './validate.ts';
 
-/** Options every API method accepts as its last argument, overriding the client's. */
-export interface RequestOptions {
-  /**
-   * Milliseconds one attempt may take (see the client's `timeout`); overrides the client's
-   * value, longer or shorter.
-   */
-  timeout?: number | undefined;
-  /** Retries after the first attempt. */
-  maxRetries?: number | undefined;
-  /** Aborts the request (and any wait between retries). */
-  signal?: AbortSignal | undefined;
-  /** Extra headers; `null` removes one. */
-  headers?: HeaderRecord | undefined;
-  /** Extra query parameters. */
-  query?: QueryInit | undefined;
-}
-
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
-
-/** The body of a request: JSON, or multipart with a file. */
-export type RequestBody =
-  | { kind: 'json'; value: unknown }
-  | { kind: 'multipart'; payload: MultipartPayload };
-
-/** What a resource asks the core to send. */
-export interface RequestSpec {
-  method: HttpMethod;
-  /** Path below the base URL, starting with `/`, ids already encoded. */
-  path: string;
-  query?: QueryInit | undefined;
-  /** A promise when the body needs preparing first (opening a file). */
-  body?: RequestBody | Promise<RequestBody> | undefined;
-  options?: RequestOptions | undefined;
-  /**
-   * What the request needs from the provider, the route's own feature first (`jobs.pause`).
-   * Each is checked before anything is sent; when the provider detects missing routes, an
-   * answer that says "no such route" names the first.
-   */
-  features?: readonly ProviderFeature[] | undefined;
-  /**
-   * `follow` (default): same-origin redirects are followed as `nextHop` allows, others fail
-   * with `RedirectError`. `return`: a redirect is the answer — `open()` hands the 3xx response
-   * to the caller, who reads `Location` itself (an upload answered with a signed URL).
-   */
-  redirect?: 'follow' | 'return' | undefined;
-  /**
-   * For requests that must not take effect twice (creating a paid job). Called after a failure
-   * that leaves unknown whether the server acted — connection lost, timeout, 408, ≥ 500 — once
-   * the pause before the next attempt is over (and after the last attempt too). Resolving with
-   * a result ends the request with it instead of sending the request again.
-   */
-  recover?: ((error: Error) => Promise<APIResponse<unknown> | undefined>) | undefined;
-}
+export type { HttpMethod, RequestBody, RequestOptions, RequestSpec } from './request-spec.ts';
 
 /** Everything the core needs from the client. */
 export interface HttpClientConfig {
@@ -146,14 +90,6 @@ const UNLIMITED: BodyLimits = {
 
 /** Statuses whose responses have no body (`new Response` refuses one). */
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
-
-/** A short human reason for a fetch failure: undici hides the real one in `cause`. */
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause;
-  if (cause instanceof Error && cause.message) return cause.message;
-  return error.message;
-}
 
 /**
  * The request pipeline: URL and headers, the body, redirects, retries, the one timeout, error
@@ -286,7 +222,11 @@ export class HttpClient {
       if (!response.ok && !returnedRedirect) throw await this.#errorFor(prepared, response);
       return await read({ prepared, response, requestId, signal });
     } catch (error) {
-      throw this.#typed(error, prepared, signal);
+      throw attemptFailure(error, {
+        target: prepared.target,
+        signal,
+        redactor: this.#config.redactor,
+      });
     } finally {
       // A body handed to the caller disarmed it already; everything else is finished here.
       signal.disarm();
@@ -329,7 +269,7 @@ export class HttpClient {
     }
   }
 
-  /** The fetch options of one hop: headers, body and redirect mode. */
+  /** The fetch options of one hop. */
   #init(prepared: Prepared, hop: Hop, signal: AbortSignal): RequestInit {
     const { options, baseHeaders } = this.#config;
     const headers = mergeHeaders(
@@ -338,26 +278,14 @@ export class HttpClient {
       options.defaultHeaders,
       prepared.spec.options?.headers,
     );
-    const init: RequestInit & { duplex?: 'half' } = { method: hop.method, headers, signal };
     const body = hop.withBody ? prepared.body : undefined;
-    if (body?.kind === 'json') {
-      headers.set('content-type', 'application/json');
-      init.body = JSON.stringify(body.value);
-    } else if (body?.kind === 'multipart') {
-      const made = body.payload.make();
-      headers.set('content-type', made.contentType);
-      if (made.contentLength !== undefined)
-        headers.set('content-length', String(made.contentLength));
-      init.body = made.body;
-      // A stream body needs half-duplex mode in Node's fetch.
-      init.duplex = 'half';
-    }
-    // Redirects are tunekit's to decide (`nextHop`), never fetch's. A streamed body asks fetch
-    // to refuse them outright: with 'manual', Node 22's fetch tees the body to be able to send
-    // it again, and keeps every byte of the upload in memory until the request ends.
-    init.redirect =
-      body?.kind === 'multipart' && prepared.spec.redirect !== 'return' ? 'error' : 'manual';
-    return init;
+    return requestInit({
+      method: hop.method,
+      headers,
+      body,
+      signal,
+      redirect: prepared.spec.redirect,
+    });
   }
 
   /** The response as the client keeps it: same status and body, headers redacted. */
@@ -438,17 +366,12 @@ export class HttpClient {
       guardedBody(response.body, {
         idleMs: signal.timeoutMs,
         abort: () => signal.fire(),
-        failure: (error, received, timedOut) => {
-          if (timedOut)
-            return new APIConnectionTimeoutError(signal.timeoutMs, target, { cause: error });
-          if (signal.stopped) return new APIUserAbortError(undefined, { cause: error });
-          if (error instanceof TuneKitError) return error;
-          return new APIConnectionError(
-            `The body of ${target.method} ${target.url} broke off after ${received} bytes: ${this.#config.redactor.text(describeNetworkError(error))}`,
+        failure: (error, received, timedOut) =>
+          bodyFailure(error, received, timedOut, {
             target,
-            { cause: this.#config.redactor.error(error) },
-          );
-        },
+            signal,
+            redactor: this.#config.redactor,
+          }),
       });
     return {
       response: new Response(body, {
@@ -480,35 +403,6 @@ export class HttpClient {
           requestId: requestIdOf(response.headers),
         }),
     };
-  }
-
-  /**
-   * The typed error for whatever ended an attempt: tunekit's own errors as they are, the
-   * caller's abort, the attempt's timeout, fetch refusing a redirect, else a connection error.
-   */
-  #typed(error: unknown, prepared: Prepared, signal: AttemptSignal): Error {
-    const { target } = prepared;
-    const cause = this.#config.redactor.error(error);
-    if (signal.stopped) return new APIUserAbortError(undefined, { cause });
-    if (error instanceof TuneKitError) return error;
-    if (signal.timedOut) return new APIConnectionTimeoutError(signal.timeoutMs, target, { cause });
-    if (isRefusedRedirect(error)) {
-      return new RedirectError(
-        {
-          reason: 'streamed-body',
-          status: undefined,
-          method: target.method,
-          url: target.url,
-          targetOrigin: undefined,
-        },
-        { cause },
-      );
-    }
-    return new APIConnectionError(
-      `Could not complete ${target.method} ${target.url}: ${this.#config.redactor.text(describeNetworkError(error))}`,
-      target,
-      { cause },
-    );
   }
 
   #url(spec: RequestSpec): URL {
