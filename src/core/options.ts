@@ -91,41 +91,25 @@ export function resolveClientOptions(
     option: 'defaultHeaders',
     label: `defaultHeaders[${JSON.stringify(name)}]`,
   }));
-
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_MS) {
-    throw new ConfigurationError(
-      `Invalid timeout ${timeout}: expected a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}.`,
-      'timeout',
-    );
-  }
-
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-    throw new ConfigurationError(
-      `Invalid maxRetries ${maxRetries}: expected a whole number ≥ 0.`,
-      'maxRetries',
-    );
-  }
-
-  const envLevel = fromEnv(env, 'TUNEKIT_LOG');
-  const logLevel = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : 'warn');
-  if (!isLogLevel(logLevel)) {
-    throw new ConfigurationError(
-      `Invalid logLevel ${JSON.stringify(logLevel)}: expected off, error, warn, info or debug.`,
-      'logLevel',
-      'TUNEKIT_LOG',
-    );
-  }
-
-  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
-    throw new ConfigurationError(
-      `Invalid maxResponseBytes ${maxResponseBytes}: expected a whole number of bytes > 0.`,
-      'maxResponseBytes',
-    );
-  }
-
+  const timeout = checked(
+    'timeout',
+    options.timeout ?? DEFAULT_TIMEOUT_MS,
+    (value) => Number.isFinite(value) && value > 0 && value <= MAX_TIMEOUT_MS,
+    `a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}`,
+  );
+  const maxRetries = checked(
+    'maxRetries',
+    options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    (value) => Number.isInteger(value) && value >= 0,
+    'a whole number ≥ 0',
+  );
+  const maxResponseBytes = checked(
+    'maxResponseBytes',
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    (value) => Number.isSafeInteger(value) && value > 0,
+    'a whole number of bytes > 0',
+  );
+  const logLevel = logLevelOf(options, env);
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw new ConfigurationError('Invalid now: expected a function returning a Date.', 'now');
   }
@@ -173,4 +157,31 @@ function providerHeaderSource(
     return { option: 'project', label: 'project', envVariable };
   }
   return { option: 'provider', label: `the ${name} header` };
+}
+
+/** A numeric option, or a `ConfigurationError` saying what was expected. */
+function checked(
+  option: string,
+  value: number,
+  valid: (value: number) => boolean,
+  expected: string,
+): number {
+  if (!valid(value)) {
+    throw new ConfigurationError(`Invalid ${option} ${value}: expected ${expected}.`, option);
+  }
+  return value;
+}
+
+/** The log level: the option, else `TUNEKIT_LOG` when it names a level, else `warn`. */
+function logLevelOf(options: ClientOptions, env: Env): LogLevel {
+  const envLevel = fromEnv(env, 'TUNEKIT_LOG');
+  const logLevel = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : 'warn');
+  if (!isLogLevel(logLevel)) {
+    throw new ConfigurationError(
+      `Invalid logLevel ${JSON.stringify(logLevel)}: expected off, error, warn, info or debug.`,
+      'logLevel',
+      'TUNEKIT_LOG',
+    );
+  }
+  return logLevel;
 }
