@@ -187,4 +187,29 @@ describe('the limit on parsed response bodies (maxResponseBytes, default 16 MiB)
       'Invalid maxResponseBytes 0',
     );
   });
+
+  it('applies to each server-sent event: one that never ends stops at the limit', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write(
+        `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [] })}\n\n`,
+      );
+      // An event that never ends: no blank line, ever.
+      const piece = `data: ${'x'.repeat(1024)}\n`;
+      const timer = setInterval(() => response.write(piece), 1);
+      response.on('close', () => clearInterval(timer));
+    });
+    const client = clientFor(server.url, { maxResponseBytes: 64 * 1024 });
+    const chunks: unknown[] = [];
+
+    const error = await (async () => {
+      for await (const chunk of client.chat.completions.stream({ model: 'm', messages: [] })) {
+        chunks.push(chunk);
+      }
+    })().catch((e: unknown) => e);
+
+    expect(chunks).toHaveLength(1);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect((error as ResponseTooLargeError).received).toBeGreaterThan(64 * 1024);
+  });
 });

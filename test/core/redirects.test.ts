@@ -122,19 +122,24 @@ describe('redirects within the API’s origin', () => {
         redirect(response, 301, '/v1/fine_tuning/jobs/ftjob-1');
       else if (request.target === '/v1/fine_tuning/jobs/loop')
         redirect(response, 302, '/v1/fine_tuning/jobs/loop');
-      else sendJson(response, 200, jobObject({ id: 'ftjob-1' }));
+      else if (request.target === '/v1/fine_tuning/jobs/nowhere') {
+        response.writeHead(302);
+        response.end();
+      } else sendJson(response, 200, jobObject({ id: 'ftjob-1' }));
     });
     const client = new TuneKit({ apiKey: KEY, baseURL: `${server.url}/v1`, logLevel: 'off' });
 
     const job = await client.jobs.retrieve('old');
     const loop = await client.jobs.retrieve('loop').catch((e: unknown) => e);
+    const nowhere = await client.jobs.retrieve('nowhere').catch((e: unknown) => e);
 
     expect(job.id).toBe('ftjob-1');
     expect(server.seen[1]?.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(loop).toBeInstanceOf(RedirectError);
     expect((loop as RedirectError).reason).toBe('too-many');
-    // 2 for the first request; 1 + 5 redirects for the loop, and no retry of it.
-    expect(server.seen).toHaveLength(2 + 6);
+    expect((nowhere as RedirectError).reason).toBe('no-location');
+    // 2 for the first request; 1 + 5 redirects for the loop, and no retry of it; 1 for nowhere.
+    expect(server.seen).toHaveLength(2 + 6 + 1);
   });
 
   it('resends a replayable body on 307/308, refuses to turn a POST into a GET on 301/302', async () => {
