@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { chooseSeed, seedLine } from './test/support/seed.ts';
+
+// One seed for every randomized test of the run, shared with the workers through the
+// environment: TUNEKIT_TEST_SEED when given, else a fresh one. A failed run prints it.
+const seed = chooseSeed();
 
 export default defineConfig({
   resolve: {
@@ -20,6 +25,15 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/support/setup-seed.ts'],
+    reporters: [
+      'default',
+      {
+        onTestRunEnd(_modules, _errors, reason) {
+          if (reason === 'failed') console.log(`\n${seedLine(seed)}\n`);
+        },
+      },
+    ],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Tests share no global state, but several start real servers and large files: keep

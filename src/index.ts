@@ -17,6 +17,7 @@ export type { ProviderOptions } from './core/providers/provider-options.ts';
 export type { WithRequestId } from './core/request-id.ts';
 export { Stream } from './core/stream.ts';
 export type { Uploadable } from './core/uploadable.ts';
+export type { StrictRule, StrictSchemaProblem } from './data/answers/strict-schema.ts';
 export type {
   LifecycleOptions,
   LifecycleStatus,
@@ -27,6 +28,36 @@ export {
   ChatCompletionAccumulator,
 } from './resources/chat/accumulator.ts';
 export { ChatCompletionStream } from './resources/chat/chat-completion-stream.ts';
+export type {
+  ChatCompletionParseParams,
+  ChatCompletionRunToolsParams,
+  ChatCompletionStreamFor,
+  RunToolsOptions,
+} from './resources/chat/completions.ts';
+export * from './resources/chat/errors/index.ts';
+export { ParsedChatCompletionStream } from './resources/chat/structured/parsed-stream.ts';
+export {
+  DEFAULT_MAX_ROUNDS,
+  type ToolLoopResult,
+  type ToolRun,
+} from './resources/chat/structured/tool-loop.ts';
+export type {
+  DeepPartial,
+  ParsedChatCompletion,
+  ParsedChatCompletionMessage,
+  ParsedChoice,
+  ParsedFunctionToolCall,
+  ParsedOf,
+  ParsedToolCall,
+  ToolOf,
+} from './resources/chat/structured/types.ts';
+export {
+  type ToolCallContext,
+  type ZodFunctionTool,
+  type ZodResponseFormat,
+  zodFunction,
+  zodResponseFormat,
+} from './resources/chat/structured/zod-helpers.ts';
 export type { FileCreateParams } from './resources/files.ts';
 export { JsonlParseError } from './resources/files.ts';
 export { CLIENT_TOKEN_KEY, type JobCreateOptions } from './resources/jobs.ts';

@@ -3,7 +3,7 @@ import { ConfigurationError } from '../errors/configuration-error.ts';
 import { HEADER_NAME } from '../header-check.ts';
 import { checkedBaseURL } from './base-url.ts';
 import { defineProvider, rejectForeignOptions } from './define.ts';
-import { isProviderFeature, type ProviderFeature } from './features.ts';
+import { isProviderFeature, PROVIDER_FEATURES, type ProviderFeature } from './features.ts';
 import type { Provider } from './provider.ts';
 import type { ProviderOptions } from './provider-options.ts';
 
@@ -40,7 +40,7 @@ function checkUnsupported(
   for (const feature of features ?? []) {
     if (!isProviderFeature(feature)) {
       throw new ConfigurationError(
-        `Invalid unsupported feature ${JSON.stringify(feature)}: expected one of files, uploads, jobs, jobs.events, jobs.checkpoints, jobs.cancel, jobs.pause, jobs.resume, jobs.trainingType, models, models.delete, chat.completions.`,
+        `Invalid unsupported feature ${JSON.stringify(feature)}: expected one of ${PROVIDER_FEATURES.join(', ')}.`,
         'unsupported',
       );
     }
