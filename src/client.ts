@@ -1,8 +1,9 @@
+import type { HeaderRecord } from './core/headers.ts';
 import { HttpClient } from './core/http-client.ts';
 import { createLogger } from './core/logger.ts';
-import { type ClientOptions, type HeadersInit, resolveClientOptions } from './core/options.ts';
+import { type ClientOptions, resolveClientOptions } from './core/options.ts';
 import { type ProviderInfo, providerInfo } from './core/providers/provider-info.ts';
-import { Redactor } from './core/redact.ts';
+import { Redactor, secretsOf } from './core/redact.ts';
 import { createDefaultTransport, createFetchTransport, type Transport } from './core/transport.ts';
 import { Chat } from './resources/chat/completions.ts';
 import { Files } from './resources/files/files.ts';
@@ -57,13 +58,15 @@ export class TuneKit {
   constructor(options: ClientOptions = {}) {
     const resolved = resolveClientOptions(options);
     const { provider } = resolved;
-    const redactor = new Redactor([resolved.apiKey], { headers: [provider.authHeader] });
+    const redactor = new Redactor(secretsOf(resolved.apiKey, resolved.defaultHeaders), {
+      headers: [provider.authHeader],
+    });
     const logger = createLogger(resolved.logger, resolved.logLevel, redactor);
     this.#transport = resolved.fetch
       ? createFetchTransport(resolved.fetch)
-      : createDefaultTransport(resolved.timeout);
+      : createDefaultTransport();
 
-    const baseHeaders: HeadersInit = {
+    const baseHeaders: HeaderRecord = {
       ...provider.headers(resolved.apiKey),
       'user-agent': `tunekit/${VERSION} (node ${process.version}; ${process.platform} ${process.arch})`,
     };

@@ -1,5 +1,6 @@
 import { type Env, fromEnv } from '../env.ts';
 import { ConfigurationError } from '../errors/configuration-error.ts';
+import { HEADER_NAME } from '../header-check.ts';
 import { checkedBaseURL } from './base-url.ts';
 import { defineProvider, rejectForeignOptions } from './define.ts';
 import { isProviderFeature, PROVIDER_FEATURES, type ProviderFeature } from './features.ts';
@@ -7,9 +8,6 @@ import type { Provider } from './provider.ts';
 import type { ProviderOptions } from './provider-options.ts';
 
 const EXAMPLE_GATEWAY = 'http://localhost:4000/v1';
-
-/** An HTTP header name (RFC 9110 token). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function checkAuthHeader(value: string | null | undefined): string | null {
   if (value === null) return null;

@@ -1,5 +1,3 @@
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import { type APIPromise, mapData } from '../../core/api-promise.ts';
 import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
 import { multipartPayload } from '../../core/multipart.ts';
@@ -116,14 +114,15 @@ export class Files extends APIResource {
   }
 
   /**
-   * Downloads a file's content as text.
+   * Downloads a file's content as text. A download cut short or stalled is retried like any
+   * request (typed `APIConnectionError` / `APIConnectionTimeoutError` once retries run out).
    *
    * @example
    * const csv = await client.files.text(job.result_files[0]);
    */
-  async text(fileId: string, options?: RequestOptions): Promise<string> {
-    const response = await this.content(fileId, options);
-    return response.text();
+  text(fileId: string, options?: RequestOptions): APIPromise<string> {
+    const path = `/files/${pathId(fileId, 'fileId')}/content`;
+    return this._http.text({ method: 'GET', path, options, features: FILES });
   }
 
   /**
@@ -134,12 +133,10 @@ export class Files extends APIResource {
    * for await (const example of client.files.jsonl('file-abc123')) console.log(example);
    */
   async *jsonl(fileId: string, options?: RequestOptions): AsyncGenerator<unknown, void, undefined> {
-    const response = await this.content(fileId, options);
-    if (!response.body) return;
-    const lines = createInterface({
-      input: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
+    const path = `/files/${pathId(fileId, 'fileId')}/content`;
+    // A download that breaks off is read again from the start, skipping the lines already
+    // yielded: every line comes once.
+    const lines = this._http.lines({ method: 'GET', path, options, features: FILES });
     let number = 0;
     for await (const line of lines) {
       number += 1;
@@ -147,7 +144,6 @@ export class Files extends APIResource {
       try {
         yield JSON.parse(number === 1 ? line.replace(/^\uFEFF/, '') : line);
       } catch (error) {
-        lines.close();
         throw new JsonlParseError(fileId, number, (error as Error).message, { cause: error });
       }
     }

@@ -1,7 +1,7 @@
 import type { Logger } from '../../core/logger.ts';
+import { AdaptiveInterval, deadline, Patience } from '../../core/polling.ts';
 import { sleep } from '../../core/sleep.ts';
 import type { FileObject } from '../../schemas/file.ts';
-import { AdaptiveInterval, deadline, waitOutFailures } from '../../workflow/poll.ts';
 import { WaitTimeoutError } from '../wait-timeout-error.ts';
 import { FileProcessingError } from './errors.ts';
 
@@ -12,6 +12,11 @@ export interface WaitForProcessingOptions {
   /** First pause between polls; it grows ×1.5 up to 10 s. Default: 1,000 ms. */
   pollInterval?: number | undefined;
   signal?: AbortSignal | undefined;
+  /**
+   * How long failures in a row (network, 5xx, 429) are waited out before waiting gives up
+   * with the last error. Default: 15 minutes; 30 seconds until the API has answered once.
+   */
+  maxOutage?: number | undefined;
 }
 
 /** What waiting needs of the files resource. */
@@ -33,18 +38,17 @@ export async function waitForProcessing(
   const maxWait = options.maxWait ?? 30 * 60 * 1000;
   const limit = deadline(options.signal, maxWait);
   const interval = new AdaptiveInterval(options.pollInterval ?? 1000, 10_000);
+  const patience = new Patience({
+    signal: limit.signal,
+    logger,
+    label: `Waiting for file ${fileId}`,
+    baseMs: options.pollInterval ?? 1000,
+    maxOutage: options.maxOutage,
+  });
   let lastStatus: string | undefined;
   try {
     for (;;) {
-      const file = await waitOutFailures(
-        async () => files.retrieve(fileId, { signal: limit.signal }),
-        {
-          signal: limit.signal,
-          logger,
-          label: `Waiting for file ${fileId}`,
-          baseMs: options.pollInterval ?? 1000,
-        },
-      );
+      const file = await patience.run(async () => files.retrieve(fileId, { signal: limit.signal }));
       lastStatus = file.status ?? undefined;
       if (!file.status || file.status === 'processed') return file;
       if (file.status === 'error' || file.status === 'deleted') {

@@ -1,6 +1,7 @@
 import type { RequestOptions } from '../../core/http-client.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { CursorPage } from '../../core/pagination.ts';
+import { AdaptiveInterval, Patience } from '../../core/polling.ts';
 import { sleep } from '../../core/sleep.ts';
 import type { FineTuningJobEvent } from '../../schemas/fine-tuning-event.ts';
 import {
@@ -8,7 +9,6 @@ import {
   type FineTuningJob,
   isTerminalJobStatus,
 } from '../../schemas/fine-tuning-job.ts';
-import { AdaptiveInterval, waitOutFailures } from '../../workflow/poll.ts';
 
 /** What following needs of the jobs resource: the job, and its events page by page. */
 export interface JobEventSource {
@@ -37,6 +37,11 @@ export interface FollowOptions {
   pageSize?: number | undefined;
   /** Called with the job each time its status is read (for progress displays). */
   onJob?: ((job: FineTuningJob) => void) | undefined;
+  /**
+   * How long failures in a row (network, 5xx, 429) are waited out before following gives up
+   * with the last error. Default: 15 minutes; 30 seconds until the API has answered once.
+   */
+  maxOutage?: number | undefined;
 }
 
 /**
@@ -89,13 +94,14 @@ export async function* followJob(
   );
   const seen = new Set<string>(since ? [since] : []);
 
-  const patiently = <T>(poll: () => Promise<T>) =>
-    waitOutFailures(poll, {
-      signal,
-      logger,
-      label: `Following ${jobId}`,
-      baseMs: options.pollInterval ?? 1000,
-    });
+  const patience = new Patience({
+    signal,
+    logger,
+    label: `Following ${jobId}`,
+    baseMs: options.pollInterval ?? 1000,
+    maxOutage: options.maxOutage,
+  });
+  const patiently = <T>(poll: () => Promise<T>) => patience.run(poll);
   const readEvents = () => unseenEvents(jobs, jobId, seen, pageSize, signal);
 
   for (;;) {

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../../core/http-client.ts';
+import { deadline } from '../../core/polling.ts';
 import type { FineTuningJobEvent } from '../../schemas/fine-tuning-event.ts';
 import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
-import { deadline } from '../../workflow/poll.ts';
 import { WaitTimeoutError } from '../wait-timeout-error.ts';
 import { JobCancelledError, JobFailedError } from './errors.ts';
 import type { FollowOptions } from './follow.ts';

@@ -51,7 +51,7 @@ async function quickLookup(http: HttpClient, model: string): Promise<LifecycleCh
     .json(
       {
         method: 'GET',
-        path: `/models/${pathId(model, 'model')}`,
+        path: `/models/${pathId(model, 'model', { allowSlash: true })}`,
         features: ['models'],
         options: { maxRetries: 0, timeout: LOOKUP_TIMEOUT_MS },
       },

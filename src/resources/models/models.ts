@@ -35,7 +35,7 @@ export class Models extends APIResource {
    * const model = await client.models.retrieve('ft:gpt-4o-mini-2024-07-18:acme::abc123');
    */
   retrieve(model: string, options?: RequestOptions): APIPromise<WithRequestId<Model>> {
-    const path = `/models/${pathId(model, 'model')}`;
+    const path = `/models/${pathId(model, 'model', { allowSlash: true })}`;
     return this._http.json({ method: 'GET', path, options, features: ['models'] }, Model);
   }
 
@@ -70,7 +70,7 @@ export class Models extends APIResource {
    * await client.models.delete('ft:gpt-4o-mini-2024-07-18:acme::abc123');
    */
   delete(model: string, options?: RequestOptions): APIPromise<WithRequestId<ModelDeleted>> {
-    const path = `/models/${pathId(model, 'model')}`;
+    const path = `/models/${pathId(model, 'model', { allowSlash: true })}`;
     return this._http.json(
       { method: 'DELETE', path, options, features: ['models.delete'] },
       ModelDeleted,
