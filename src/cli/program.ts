@@ -12,6 +12,7 @@ import { registerFileCommands } from './commands/files.ts';
 import { registerJobCommands } from './commands/jobs.ts';
 import { registerModelCommands } from './commands/models.ts';
 import { registerTrainCommand } from './commands/train.ts';
+import { registerUiCommand } from './commands/ui.ts';
 import { ExitCode } from './exit-codes.ts';
 
 /**
@@ -32,6 +33,7 @@ const groups: CommandGroup[] = [
   registerEvalCommand,
   registerCostCommand,
   registerExportCommand,
+  registerUiCommand,
   registerFakeServer,
 ];
 

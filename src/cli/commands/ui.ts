@@ -1,0 +1,49 @@
+import { type Command, InvalidArgumentError } from 'commander';
+// The CLI pieces the dashboard reuses, in one place: the global connection options and how
+// they become client options, and the CLI's log lines on stderr.
+import type { GlobalOptions } from '../api/global-options.ts';
+
+/** A TCP port: 0 (any free one) to 65535. */
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65_535) {
+    throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  }
+  return Number(value);
+}
+
+/** `tunekit ui`: the local dashboard of fine-tuning jobs (src/ui). */
+export function registerUiCommand(program: Command): void {
+  program
+    .command('ui')
+    .description(
+      'a local web dashboard: jobs live, loss curves, checkpoints, cost, compare runs, try the model',
+    )
+    .option('-p, --port <port>', 'port to listen on (0: any free port)', parsePort, 0)
+    .option(
+      '--host <host>',
+      'address to listen on (others than 127.0.0.1 reach the network)',
+      '127.0.0.1',
+    )
+    .option('--no-open', 'do not open the browser')
+    .option('--fake', 'run on a built-in fake API with jobs in progress (no key, no network)')
+    .option('--reports <dir>', 'folder of `tunekit eval --html` reports to list (default: .)')
+    .option('--json', 'print {"url": …} as the first line instead of the bare URL')
+    .action(async (options, command: Command) => {
+      const [{ runUiCommand }, { connectionOptions }, { stderrLogger }] = await Promise.all([
+        import('../../ui/command.ts'),
+        import('../api/run-api-command.ts'),
+        import('../api/stderr-logger.ts'),
+      ]);
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      process.exitCode = await runUiCommand({
+        ...options,
+        client: {
+          ...connectionOptions(globals),
+          timeout: globals.timeout,
+          maxRetries: globals.maxRetries,
+          logger: stderrLogger(),
+          logLevel: globals.debug ? 'debug' : 'warn',
+        },
+      });
+    });
+}
