@@ -71,6 +71,8 @@ export class JobsWatcher {
   #error: PageError | null = null;
   #loaded: Promise<void> | undefined;
   #lastLook = 0;
+  /** Where the next round of re-reading unfinished jobs beyond the first page starts. */
+  #straggler = 0;
   #loop: AbortController | undefined;
   #closed = false;
 
@@ -170,8 +172,9 @@ export class JobsWatcher {
 
   #rows(): JobRow[] {
     const now = this.#nowS();
+    // Stable: jobs of the same second keep the API's order (newest first).
     return [...this.#jobs.values()]
-      .sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? 1 : -1))
+      .sort((a, b) => b.created_at - a.created_at)
       .map((job) => jobRow(job, now, this.#costs, this.#lifecycles));
   }
 
@@ -227,9 +230,16 @@ export class JobsWatcher {
       seen.add(job.id);
       this.#jobs.set(job.id, job);
     }
-    const stragglers = [...this.#jobs.values()]
-      .filter((job) => !seen.has(job.id) && !isTerminalJobStatus(job.status))
-      .slice(0, this.#maxRetrieves);
+    const unfinished = [...this.#jobs.values()].filter(
+      (job) => !seen.has(job.id) && !isTerminalJobStatus(job.status),
+    );
+    // Round-robin: with more of them than one look re-reads, each gets its turn.
+    const start = unfinished.length === 0 ? 0 : this.#straggler % unfinished.length;
+    const stragglers = [...unfinished.slice(start), ...unfinished.slice(0, start)].slice(
+      0,
+      this.#maxRetrieves,
+    );
+    this.#straggler = start + stragglers.length;
     for (const job of stragglers) {
       this.#jobs.set(job.id, await this.#client.jobs.retrieve(job.id));
     }

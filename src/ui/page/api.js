@@ -88,7 +88,7 @@ export async function postStream(path, body, onEvent, signal) {
     signal,
   });
   if (!response.ok || !response.body) await parse(response);
-  const reader = /** @type {ReadableStream<Uint8Array>} */ (response.body)
+  const reader = /** @type {ReadableStream<BufferSource>} */ (response.body)
     .pipeThrough(new TextDecoderStream())
     .getReader();
   let buffer = '';

@@ -1,7 +1,8 @@
 // @ts-check
 /** Tiny DOM helpers. Text always goes in as text nodes: nothing from the API is parsed as HTML. */
 
-/** @typedef {Node | string | number | null | undefined | false | Child[]} Child */
+/** @typedef {Node | string | number | null | undefined | false | ChildList} Child */
+/** @typedef {Array<Child>} ChildList */
 
 /**
  * @param {Element} element

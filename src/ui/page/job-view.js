@@ -468,6 +468,7 @@ export function mountJob(root, context, jobId) {
 
   /** @param {JobDetail['actions']} available */
   function renderActions(available) {
+    /** @type {string[]} */
     const reasons = [];
     const buttons = /** @type {Array<'cancel' | 'pause' | 'resume'>} */ ([
       'pause',

@@ -126,7 +126,7 @@ export async function serve(options: ServeOptions): Promise<UiServer> {
     }
     if (method === 'GET' || method === 'HEAD') req.resume();
     if ('sse' in reply) return stream(req, res, reply, signal);
-    return write(res, reply, method === 'HEAD');
+    return write(res, reply, method === 'HEAD', signal);
   }
 
   async function stream(
@@ -155,7 +155,12 @@ export async function serve(options: ServeOptions): Promise<UiServer> {
     }
   }
 
-  async function write(res: ServerResponse, reply: Exclude<Reply, { sse: unknown }>, head = false) {
+  async function write(
+    res: ServerResponse,
+    reply: Exclude<Reply, { sse: unknown }>,
+    head = false,
+    signal?: AbortSignal,
+  ) {
     const headers = { ...SECURITY_HEADERS, ...reply.headers, 'content-type': reply.type };
     if ('body' in reply) {
       const body =
@@ -170,9 +175,10 @@ export async function serve(options: ServeOptions): Promise<UiServer> {
       return;
     }
     res.writeHead(reply.status, headers);
+    // A download stops when the tab goes away (the signal): the API's stream is closed with it.
     for await (const chunk of reply.stream) {
       if (res.destroyed) return;
-      if (!res.write(chunk)) await once(res, 'drain');
+      if (!res.write(chunk)) await once(res, 'drain', { signal });
     }
     res.end();
   }
