@@ -3,6 +3,7 @@ import { PROVIDER_FEATURES } from '../index.ts';
 import { VERSION } from '../version.ts';
 import { ask, parseAsk } from './api/chat.ts';
 import { CostBook } from './api/cost.ts';
+import { formatCursors, MAX_STREAM_JOBS, parseCursors } from './api/cursors.ts';
 import { jobDetail, metricsOf } from './api/job-detail.ts';
 import { JobFeeds } from './api/job-feed.ts';
 import { jobRow } from './api/job-view.ts';
@@ -119,33 +120,45 @@ export function createUiApp(options: UiAppOptions): UiApp {
       now: Math.floor(now() / 1000),
     });
 
-  const jobsStream = (): Reply => ({
+  /**
+   * One event stream per tab for everything it shows: the job list (`list=1`) and the events
+   * of up to 8 jobs (`job=<id>`, repeated), each resumed from the tab's position in it.
+   */
+  const events = (request: UiRequest): Reply => ({
     async sse(channel: SseChannel) {
-      if (!watcher) {
-        channel.send('problem', { error: problem });
-        return until(channel.signal);
+      const stops: Array<() => void> = [];
+      const jobs = [...new Set(request.query.getAll('job'))].slice(0, MAX_STREAM_JOBS);
+      const cursors = parseCursors(channel.lastEventId ?? request.query.get('after'));
+      if (request.query.get('list') === '1') {
+        if (!watcher) {
+          channel.send('problem', { error: problem });
+        } else {
+          const first = await watcher.snapshot();
+          if (channel.signal.aborted) return;
+          channel.send('snapshot', first);
+          stops.push(watcher.subscribe((update) => channel.send('update', update), first.jobs));
+        }
       }
-      const first = await watcher.snapshot();
-      channel.send('snapshot', first);
-      const stop = watcher.subscribe((update) => channel.send('update', update), first.jobs);
+      if (feeds) {
+        for (const jobId of jobs) {
+          stops.push(
+            feeds.subscribe(jobId, cursors.get(jobId) ?? 0, (message) => {
+              if (message.type === 'event') cursors.set(jobId, message.seq);
+              channel.send(
+                message.type,
+                { jobId, ...message },
+                message.type === 'event' ? formatCursors(cursors) : undefined,
+              );
+            }),
+          );
+        }
+      } else if (jobs.length > 0) {
+        channel.send('problem', { error: problem });
+      }
       await until(channel.signal);
-      stop();
+      for (const stop of stops) stop();
     },
   });
-
-  const jobStream = (request: UiRequest, [id]: string[]): Reply => {
-    const { feeds: shared } = connected();
-    return {
-      async sse(channel) {
-        const after = Number(channel.lastEventId ?? request.query.get('after') ?? 0);
-        const stop = shared.subscribe(id as string, Number.isFinite(after) ? after : 0, (m) =>
-          channel.send(m.type, m, m.type === 'event' ? m.seq : undefined),
-        );
-        await until(channel.signal);
-        stop();
-      },
-    };
-  };
 
   const detail = async (request: UiRequest, [id]: string[]): Promise<Reply> => {
     const live = connected();
@@ -260,9 +273,8 @@ export function createUiApp(options: UiAppOptions): UiApp {
       pattern: /^api\/jobs$/,
       handler: async () => json(await connected().watcher.snapshot()),
     },
-    { method: 'GET', pattern: /^api\/jobs\/stream$/, handler: jobsStream },
+    { method: 'GET', pattern: /^api\/events$/, handler: events },
     { method: 'GET', pattern: /^api\/jobs\/([^/]+)$/, handler: detail },
-    { method: 'GET', pattern: /^api\/jobs\/([^/]+)\/stream$/, handler: jobStream },
     { method: 'GET', pattern: /^api\/jobs\/([^/]+)\/metrics$/, handler: metrics },
     { method: 'POST', pattern: /^api\/jobs\/([^/]+)\/(cancel|pause|resume)$/, handler: act },
     { method: 'GET', pattern: /^api\/files\/([^/]+)\/content$/, handler: download },

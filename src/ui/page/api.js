@@ -55,25 +55,6 @@ export async function postJson(path, body) {
 }
 
 /**
- * Listens to a server-sent event stream; reconnects by itself (the browser's EventSource).
- * @param {string} path
- * @param {Record<string, (data: any) => void>} handlers by event name
- * @param {(state: 'open' | 'lost') => void} [onState]
- * @returns {() => void} closes the stream
- */
-export function listen(path, handlers, onState) {
-  const source = new EventSource(path);
-  for (const [name, handler] of Object.entries(handlers)) {
-    source.addEventListener(name, (event) => {
-      handler(JSON.parse(/** @type {MessageEvent} */ (event).data));
-    });
-  }
-  source.addEventListener('open', () => onState?.('open'));
-  source.addEventListener('error', () => onState?.('lost'));
-  return () => source.close();
-}
-
-/**
  * POSTs JSON and reads the answer as a stream of server-sent events (EventSource can only GET).
  * @param {string} path
  * @param {unknown} body

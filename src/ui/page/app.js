@@ -3,6 +3,7 @@
 import { getJson } from './api.js';
 import { mountCompare } from './compare-view.js';
 import { fill, h } from './dom.js';
+import { Hub } from './hub.js';
 import { mountJob } from './job-view.js';
 import { JobsStore } from './jobs-store.js';
 import { mountJobs } from './jobs-view.js';
@@ -23,6 +24,7 @@ import { mountTry } from './try-view.js';
 /**
  * @typedef {object} Context
  * @property {JobsStore} store
+ * @property {Hub} hub
  * @property {Session} session
  * @property {(text: string) => void} toast
  */
@@ -107,10 +109,11 @@ async function boot() {
     ' ',
     session.provider ? session.provider.label : 'not connected',
   );
+  const hub = new Hub();
   const store = new JobsStore();
-  if (!session.problem) store.start();
+  if (!session.problem) store.start(hub);
   /** @type {Context} */
-  const context = { store, session, toast };
+  const context = { store, hub, session, toast };
 
   let lostSince = 0;
   store.subscribe(() => {

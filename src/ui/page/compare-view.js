@@ -1,6 +1,6 @@
 // @ts-check
 /** Compare: the curves of several jobs on one chart ("which learning rate was better?"). */
-import { getJson, listen } from './api.js';
+import { getJson } from './api.js';
 import { lineChart, PALETTE } from './chart.js';
 import { fill, h } from './dom.js';
 import { count, metric } from './format.js';
@@ -19,24 +19,23 @@ const MAX_JOBS = PALETTE.length;
  */
 class JobCurve {
   /**
+   * @param {import('./hub.js').Hub} hub
    * @param {string} id
    * @param {() => void} onChange
    */
-  constructor(id, onChange) {
+  constructor(hub, id, onChange) {
     /** @type {Map<number, MetricPoint>} */
     this.points = new Map();
     this.final = false;
     const base = `api/jobs/${encodeURIComponent(id)}`;
-    this.close = listen(`${base}/stream`, {
-      event: (/** @type {{ event: { point: MetricPoint | null } }} */ message) => {
-        const point = message.event.point;
+    this.close = hub.onJob(id, (name, message) => {
+      if (name === 'event') {
+        const point = /** @type {MetricPoint | null} */ (message.event.point);
         if (point && !this.final) {
           this.points.set(point.step, point);
           onChange();
         }
-      },
-      end: () => {
-        this.close();
+      } else if (name === 'end') {
         getJson(`${base}/metrics`)
           .then((/** @type {{ points: MetricPoint[] }} */ result) => {
             if (result.points.length === 0) return;
@@ -45,7 +44,7 @@ class JobCurve {
             onChange();
           })
           .catch(() => undefined);
-      },
+      }
     });
   }
 
@@ -226,7 +225,8 @@ export function mountCompare(root, context) {
         curves.delete(id);
       }
     }
-    for (const id of chosen) if (!curves.has(id)) curves.set(id, new JobCurve(id, schedule));
+    for (const id of chosen)
+      if (!curves.has(id)) curves.set(id, new JobCurve(context.hub, id, schedule));
     history.replaceState(
       null,
       '',

@@ -1,6 +1,6 @@
 // @ts-check
 /** A job's page: status, live events and curves, checkpoints, files, actions. */
-import { getJson, listen, postJson, ServerError } from './api.js';
+import { getJson, postJson, ServerError } from './api.js';
 import { lineChart, PALETTE } from './chart.js';
 import { confirmAction } from './confirm.js';
 import { fill, h } from './dom.js';
@@ -574,22 +574,21 @@ export function mountJob(root, context, jobId) {
 
   void reload();
   renderCurves();
-  const close = listen(`${base}/stream`, {
-    event: (/** @type {{ event: EventView }} */ message) => {
+  const close = context.hub.onJob(jobId, (name, message) => {
+    if (name === 'event') {
       events.push(message.event);
-      if (message.event.point && !fromResultFile)
+      if (message.event.point && !fromResultFile) {
         points.set(message.event.point.step, message.event.point);
+      }
       scheduleRender();
-    },
-    job: () => void reload(),
-    end: () => {
+    } else if (name === 'job') {
+      void reload();
+    } else if (name === 'end') {
       ended = true;
-      close();
       void reload().then(loadResultFile);
-    },
-    failure: (/** @type {{ error: import('./jobs-store.js').PageError }} */ message) => {
+    } else if (name === 'failure') {
       fill(eventsError, errorPanel(message.error, 'Following the job stopped.'));
-    },
+    }
   });
 
   return () => {

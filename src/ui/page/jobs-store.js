@@ -3,7 +3,6 @@
  * The job list, kept live by one event stream for the whole page: every view reads it, none
  * asks the server for the list itself.
  */
-import { listen } from './api.js';
 
 /**
  * @typedef {object} JobRow
@@ -53,34 +52,28 @@ export class JobsStore {
     this.stop = undefined;
   }
 
-  /** Opens the stream (once). */
-  start() {
+  /**
+   * Follows the list on the tab's stream (once).
+   * @param {import('./hub.js').Hub} hub
+   */
+  start(hub) {
     if (this.stop) return;
-    this.stop = listen(
-      'api/jobs/stream',
-      {
-        snapshot: (
-          /** @type {{ jobs: JobRow[], truncated: boolean, error: PageError | null }} */ data,
-        ) => {
-          this.rows = new Map(data.jobs.map((row) => [row.id, row]));
-          this.#apply(data.truncated, data.error);
-        },
-        update: (
-          /** @type {{ changed: JobRow[], removed: string[], truncated: boolean, error: PageError | null }} */ data,
-        ) => {
-          for (const row of data.changed) this.rows.set(row.id, row);
-          for (const id of data.removed) this.rows.delete(id);
-          this.#apply(data.truncated, data.error);
-        },
-        problem: (/** @type {{ error: PageError }} */ data) => {
-          this.#apply(false, data.error);
-        },
-      },
-      (state) => {
-        this.connected = state === 'open';
-        this.#notify();
-      },
-    );
+    this.stop = hub.onList((name, data) => {
+      if (name === 'snapshot') {
+        this.rows = new Map(data.jobs.map((/** @type {JobRow} */ row) => [row.id, row]));
+        this.#apply(data.truncated, data.error);
+      } else if (name === 'update') {
+        for (const row of data.changed) this.rows.set(row.id, row);
+        for (const id of data.removed) this.rows.delete(id);
+        this.#apply(data.truncated, data.error);
+      } else if (name === 'problem') {
+        this.#apply(false, data.error);
+      }
+    });
+    hub.onState((state) => {
+      this.connected = state === 'open';
+      this.#notify();
+    });
   }
 
   /**
@@ -100,11 +93,9 @@ export class JobsStore {
     for (const listener of this.listeners) listener();
   }
 
-  /** Jobs newest first. */
+  /** Jobs newest first (stable: jobs of the same second keep the server's order). */
   list() {
-    return [...this.rows.values()].sort(
-      (a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1),
-    );
+    return [...this.rows.values()].sort((a, b) => b.createdAt - a.createdAt);
   }
 
   /**
