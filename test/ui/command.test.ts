@@ -156,7 +156,7 @@ describe('opening the browser', () => {
   }
 
   async function run(isTTY: boolean, open: boolean) {
-    let stop = () => undefined as void;
+    let stop: () => void = () => undefined;
     const lines: string[] = [];
     const io: UiCommandIo = {
       stdout: (line) => lines.push(line),
