@@ -1,6 +1,5 @@
 import type { TuneKit } from '../client.ts';
-import { PROVIDER_FEATURES } from '../index.ts';
-import { VERSION } from '../version.ts';
+import { PROVIDER_FEATURES, VERSION } from '../index.ts';
 import { ask, parseAsk } from './api/chat.ts';
 import { CostBook } from './api/cost.ts';
 import { formatCursors, MAX_STREAM_JOBS, parseCursors } from './api/cursors.ts';

@@ -1,6 +1,11 @@
 import { spawn } from 'node:child_process';
 
-/** The command that opens a URL in the default browser on this platform. */
+/**
+ * The command that opens a URL in the default browser on this platform.
+ *
+ * @example
+ * openCommand('http://127.0.0.1:4123/t/', 'darwin'); // { command: 'open', args: ['http://…'] }
+ */
 export function openCommand(
   url: string,
   platform: NodeJS.Platform = process.platform,

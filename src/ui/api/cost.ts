@@ -41,7 +41,12 @@ function numberOf(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** The epochs a job trains for: resolved by the service once running, else as requested. */
+/**
+ * The epochs a job trains for: resolved by the service once running, else as requested.
+ *
+ * @example
+ * epochsOfJob(job); // 3, or 'auto'
+ */
 export function epochsOfJob(job: FineTuningJob): number | 'auto' {
   const resolved = numberOf(job.hyperparameters?.n_epochs);
   if (resolved !== undefined) return resolved;

@@ -109,6 +109,9 @@ function filesOf(client: TuneKit, job: FineTuningJob): Promise<FileView[]> {
 /**
  * Whether cancel, pause and resume make sense now: the provider must offer them
  * (`client.provider.supports`) and the job must be in a state they apply to.
+ *
+ * @example
+ * actionsOf(client, job).pause; // { available: false, reason: 'My gateway does not offer this.' }
  */
 export function actionsOf(client: TuneKit, job: FineTuningJob): JobDetail['actions'] {
   const { label } = client.provider;

@@ -16,6 +16,9 @@ const TYPES: Readonly<Record<string, string>> = {
 /**
  * Where the page's files are: `ui-page/` beside the built chunk in the package (the build
  * copies them there), else `src/ui/page/` when running from the sources.
+ *
+ * @example
+ * const assets = await loadAssets(pageDirectory());
  */
 export function pageDirectory(from: string = import.meta.url): string {
   const candidates = [new URL('./ui-page/', from), new URL('../page/', from)].map((url) =>

@@ -49,12 +49,12 @@ export class HttpError extends Error {
   }
 }
 
-/** A JSON answer. */
+/**
+ * A JSON answer.
+ *
+ * @example
+ * return json({ jobs: [] });
+ */
 export function json(value: unknown, status = 200): Reply {
   return { status, type: 'application/json; charset=utf-8', body: JSON.stringify(value) };
-}
-
-/** A plain-text answer. */
-export function text(body: string, status = 200): Reply {
-  return { status, type: 'text/plain; charset=utf-8', body };
 }

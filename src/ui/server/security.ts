@@ -27,7 +27,12 @@ export interface GuardedRequest {
   headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
-/** 32 random bytes, URL-safe: as hard to guess as the API key it protects. */
+/**
+ * 32 random bytes, URL-safe: as hard to guess as the API key it protects.
+ *
+ * @example
+ * newToken(); // 'k_R-30HXlRds_QQ1CscrLYSEnm8LA3fg1he4TmFS4ms'
+ */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -43,6 +48,9 @@ function hostPart(host: string): string {
  * The guard for a server bound to `host:port`: the loopback names, the bound host, and, when
  * bound to every interface (`0.0.0.0`, `::`), any IP literal. Host names other than these are
  * refused: a page on another site that rebinds its own name to 127.0.0.1 sends its own name.
+ *
+ * @example
+ * const guard = createGuard('127.0.0.1', 4123);
  */
 export function createGuard(host: string, port: number, token: string = newToken()): Guard {
   const wildcard = host === '0.0.0.0' || host === '::' || host === '[::]';
@@ -56,7 +64,12 @@ function header(request: GuardedRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Whether `host:port` (as in a `Host` header or an origin) may address this server. */
+/**
+ * Whether `host:port` (as in a `Host` header or an origin) may address this server.
+ *
+ * @example
+ * allowedHost(createGuard('127.0.0.1', 4123), 'localhost:4123'); // true
+ */
 export function allowedHost(guard: Guard, hostAndPort: string): boolean {
   const value = hostAndPort.toLowerCase();
   if (guard.hosts.has(value)) return true;

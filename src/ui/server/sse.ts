@@ -17,6 +17,10 @@ const HEARTBEAT_MS = 15_000;
  * Starts a server-sent event stream on `res`: headers, a reconnect delay, heartbeats, and
  * events as `event:`/`id:`/`data:` lines. `encode` turns data into the text sent (JSON with
  * secrets redacted). A slow tab that stops reading is dropped rather than buffered forever.
+ *
+ * @example
+ * const channel = openSse(res, SECURITY_HEADERS, undefined, signal, JSON.stringify);
+ * channel.send('update', { changed: [] });
  */
 export function openSse(
   res: ServerResponse,
