@@ -37,6 +37,7 @@ export const PALETTE = [
  * @property {string} yLabel
  * @property {Series[]} series
  * @property {[number, number]} [yDomain] fixed y range (accuracy: [0, 1])
+ * @property {string} [empty] what to say while there are no points
  */
 
 const WIDTH = 640;
@@ -149,7 +150,7 @@ export function lineChart(spec) {
       h(
         'p',
         { class: 'muted chart-empty' },
-        'No points yet: curves appear with the first training steps.',
+        spec.empty ?? 'No points yet: curves appear with the first training steps.',
       ),
     );
     return figure;

@@ -74,8 +74,9 @@ const ACTION_TEXT = {
  * Curves of one job: loss and accuracy, training solid and validation dashed.
  * @param {MetricPoint[]} points sorted by step
  * @param {'loss' | 'accuracy'} kind
+ * @param {boolean} ended the job is over: no more points will come
  */
-function curves(points, kind) {
+function curves(points, kind, ended) {
   const pick = kind === 'loss' ? ['trainLoss', 'validLoss'] : ['trainAccuracy', 'validAccuracy'];
   const series = pick.map((key, index) => ({
     id: index === 0 ? 'train' : 'valid',
@@ -96,6 +97,7 @@ function curves(points, kind) {
     yLabel: kind,
     series: series.filter((line, index) => index === 0 || line.points.length > 0),
     yDomain: kind === 'accuracy' ? [0, 1] : undefined,
+    empty: ended ? 'The job recorded no training steps.' : undefined,
   });
 }
 
@@ -222,7 +224,7 @@ export function mountJob(root, context, jobId) {
 
   function renderCurves() {
     const list = sortedPoints();
-    fill(charts, curves(list, 'loss'), curves(list, 'accuracy'));
+    fill(charts, curves(list, 'loss', ended), curves(list, 'accuracy', ended));
     chartSource.textContent =
       list.length === 0
         ? ''
@@ -585,6 +587,7 @@ export function mountJob(root, context, jobId) {
       void reload();
     } else if (name === 'end') {
       ended = true;
+      scheduleRender();
       void reload().then(loadResultFile);
     } else if (name === 'failure') {
       fill(eventsError, errorPanel(message.error, 'Following the job stopped.'));

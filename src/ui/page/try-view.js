@@ -206,9 +206,17 @@ export function mountTry(root, context) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
   });
 
+  const noChat = session.features['chat.completions'] === false;
   fill(
     root,
     h('div', { class: 'page-head' }, h('h1', {}, 'Try the model')),
+    noChat
+      ? h(
+          'div',
+          { class: 'panel warn' },
+          `${session.provider?.label ?? 'This provider'} does not offer chat completions here: questions will be refused.`,
+        )
+      : null,
     h(
       'p',
       { class: 'muted' },
