@@ -182,15 +182,18 @@ export class JobsWatcher {
     const loop = new AbortController();
     this.#loop = loop;
     (async () => {
-      let failures = 0;
+      // A tab subscribes right after a snapshot: the first look is one interval later.
+      if (!this.#loaded) this.#loaded = this.#look();
+      await this.#loaded;
+      this.changed();
+      let failures = this.#error ? 1 : 0;
       while (!loop.signal.aborted) {
-        if (!this.#loaded) this.#loaded = this.#look();
-        else await this.#look();
-        await this.#loaded;
-        failures = this.#error ? failures + 1 : 0;
-        this.changed();
         const wait = Math.min(MAX_BACKOFF_MS, this.#pollMs * 2 ** Math.min(failures, 6));
         await sleep(wait, undefined, { signal: loop.signal }).catch(() => undefined);
+        if (loop.signal.aborted) return;
+        await this.#look();
+        failures = this.#error ? failures + 1 : 0;
+        this.changed();
       }
     })();
   }
