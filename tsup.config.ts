@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 const shared = {
@@ -33,5 +34,12 @@ export default defineConfig([
     entry: { cli: 'src/cli/index.ts' },
     format: ['esm'],
     dts: false,
+    // `tunekit ui` serves its page's files as they are (plain ES modules, CSS): beside the chunks.
+    async onSuccess() {
+      cpSync('src/ui/page', 'dist/ui-page', {
+        recursive: true,
+        filter: (path) => !path.endsWith('tsconfig.json'),
+      });
+    },
   },
 ]);
