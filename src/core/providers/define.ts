@@ -2,6 +2,7 @@ import { ConfigurationError } from '../errors/configuration-error.ts';
 import type { HeaderRecord } from '../headers.ts';
 import type { QueryInit } from '../query.ts';
 import type { ProviderFeature, ProviderName } from './features.ts';
+import { type JobTagging, metadataTagging } from './job-tagging.ts';
 import type { JobCreateBody, Provider } from './provider.ts';
 
 /** What makes one provider: the data of {@link Provider} plus how its key is written. */
@@ -19,6 +20,8 @@ export interface ProviderSpec {
   unsupported?: Partial<Record<ProviderFeature, string>> | undefined;
   detectsMissingRoutes?: boolean | undefined;
   jobCreateBody?: ((body: JobCreateBody) => JobCreateBody) | undefined;
+  /** How a job carries an idempotent create's client token. Default: its metadata. */
+  jobTagging?: JobTagging | undefined;
   chatModel?: ((model: string) => string) | undefined;
   catalogProvider: string;
   /** Settings shown by `describe()` besides the name and base URL (never the key). */
@@ -44,6 +47,7 @@ export function defineProvider(spec: ProviderSpec): Provider {
     whyNot: (feature) => unsupported[feature],
     detectsMissingRoutes: spec.detectsMissingRoutes ?? false,
     jobCreateBody: spec.jobCreateBody ?? ((body) => body),
+    jobTagging: spec.jobTagging ?? metadataTagging,
     chatModel: spec.chatModel ?? ((model) => model),
     catalogProvider: spec.catalogProvider,
     describe: () => ({ provider: spec.name, baseURL: spec.baseURL, ...spec.details }),

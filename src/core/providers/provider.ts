@@ -1,6 +1,7 @@
 import type { HeaderRecord } from '../headers.ts';
 import type { QueryInit } from '../query.ts';
 import type { ProviderFeature, ProviderName } from './features.ts';
+import type { JobTagging } from './job-tagging.ts';
 
 /** The JSON body of `POST /fine_tuning/jobs` as the client built it. */
 export type JobCreateBody = { [key: string]: unknown; trainingType?: unknown };
@@ -32,6 +33,11 @@ export interface Provider {
   readonly detectsMissingRoutes: boolean;
   /** The job request in this provider's dialect (Azure spells the training tier its own way). */
   jobCreateBody(body: JobCreateBody): JobCreateBody;
+  /**
+   * How a job carries the client token of an idempotent create, and how a listed job is
+   * recognised by it (metadata by default; a provider without metadata uses another field).
+   */
+  readonly jobTagging: JobTagging;
   /** The `model` to send for chat completions (Azure: the deployment that serves it). */
   chatModel(model: string): string;
   /** The `provider` of the model catalog entries whose dates apply here. */
