@@ -48,7 +48,8 @@ forEachProvider(
       await api.files.waitForProcessing(file.id, { pollInterval: 1 });
       const job = await api.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
       fake.inject({ route: 'jobs.events', status: 500, retryAfter: 0.001 });
-      fake.inject({ route: 'jobs.retrieve', status: 429, retryAfter: 0.001, skip: 1 });
+      // Polling retries only the request that failed: the first read of the job meets the 429.
+      fake.inject({ route: 'jobs.retrieve', status: 429, retryAfter: 0.001 });
 
       const events: FineTuningJobEvent[] = [];
       const follow = api.jobs.follow(job.id, { pollInterval: 1, maxPollInterval: 5 });
