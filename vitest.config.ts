@@ -26,6 +26,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/support/setup-seed.ts'],
+    // Type tests (expectTypeOf in *.test-d.ts) of the public surface, checked by tsc in the run.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     reporters: [
       'default',
       {
