@@ -1,18 +1,23 @@
 /**
- * Benchmark of the client against the official `openai` package, side by side in one run:
+ * Benchmark of the client against the official `openai` package, side by side in one run,
+ * every case in its own child process, alternating between the two:
  *
- * - cold start: `import` of each package in a fresh process (median of 9);
- * - a 300 MB multipart upload from disk to a local sink: throughput and how much the process's
- *   RSS grew (maxRSS minus RSS before the upload), plus a baseline of Node's own fetch with a
- *   file-backed Blob in FormData;
- * - 300 small JSON requests in sequence to a local server: requests per second.
+ * - cold start: a fresh process imports the package, creates a client and retrieves one job
+ *   from a local server (validated, for tunekit): the time from process start to that first
+ *   answer, median of 15 each (tunekit's build in dist/, as users import it; the child is
+ *   bench/cold-start.mjs, plain JavaScript, so nothing else is loaded or compiled), and the
+ *   CPU time those processes used (steadier than wall time when the machine is busy);
+ * - a 300 MB multipart upload from disk to a local sink: after a warm-up upload of 8 MB in
+ *   the same process, how far RSS rose (peak `maxRSS`, exact) above where it stood before the
+ *   upload, and the throughput; median of 3 each;
+ * - 300 small JSON requests in sequence to a local server: requests per second, median of 3.
  *
- * Every case runs in its own child process. Reports figures and ratios, never pass/fail.
+ * Reports figures and ratios, never pass/fail.
  *
  *   npm run bench:client          # builds first: cold start is measured on dist/
  */
 import { execFile } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, openAsBlob, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { finished } from 'node:stream/promises';
@@ -22,61 +27,55 @@ import { promisify } from 'node:util';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dataDir = `${here}.data`;
 const UPLOAD_BYTES = 300 * 1000 * 1000;
+const WARM_BYTES = 8 * 1000 * 1000;
 const KEY = 'sk-bench-0123456789abcdef';
+const COLD_RUNS = 15;
+const RUNS = 3;
 
-type Contender = 'tunekit' | 'openai' | 'node-fetch';
+type Contender = 'tunekit' | 'openai';
+const CONTENDERS: readonly Contender[] = ['tunekit', 'openai'];
 
-async function childImport(name: string): Promise<void> {
-  const started = performance.now();
-  // The build, as users import it (the sources would time Node's type stripping instead).
-  await import(name === 'tunekit' ? '../dist/index.js' : 'openai');
-  process.stdout.write(JSON.stringify({ ms: performance.now() - started }));
+/** A client of either package, reduced to what the cases call. */
+interface Client {
+  retrieve(): Promise<unknown>;
+  upload(path: string): Promise<unknown>;
 }
 
-async function childUpload(contender: Contender, baseURL: string, path: string): Promise<void> {
-  const { createReadStream } = await import('node:fs');
-  const before = process.memoryUsage().rss;
-  const started = performance.now();
+async function makeClient(contender: Contender, baseURL: string): Promise<Client> {
   if (contender === 'tunekit') {
     const { TuneKit } = await import('../src/index.ts');
-    await new TuneKit({ apiKey: KEY, baseURL }).files.create({ file: path, purpose: 'fine-tune' });
-  } else if (contender === 'openai') {
-    const { default: OpenAI } = await import('openai');
-    await new OpenAI({ apiKey: KEY, baseURL }).files.create({
-      file: createReadStream(path),
-      purpose: 'fine-tune',
-    });
-  } else {
-    const form = new FormData();
-    form.append('purpose', 'fine-tune');
-    form.append('file', await openAsBlob(path), 'upload.jsonl');
-    await (
-      await fetch(`${baseURL}/files`, {
-        method: 'POST',
-        body: form,
-        headers: { authorization: `Bearer ${KEY}` },
-      })
-    ).text();
+    const client = new TuneKit({ apiKey: KEY, baseURL });
+    return {
+      retrieve: () => client.jobs.retrieve('ftjob-bench'),
+      upload: (path) => client.files.create({ file: path, purpose: 'fine-tune' }),
+    };
   }
+  const { default: OpenAI } = await import('openai');
+  const { createReadStream } = await import('node:fs');
+  const client = new OpenAI({ apiKey: KEY, baseURL });
+  return {
+    retrieve: () => client.fineTuning.jobs.retrieve('ftjob-bench'),
+    // The official client's documented way to upload a file from disk.
+    upload: (path) => client.files.create({ file: createReadStream(path), purpose: 'fine-tune' }),
+  };
+}
+
+async function childUpload(contender: Contender, baseURL: string, warm: string, path: string) {
+  const client = await makeClient(contender, baseURL);
+  await client.upload(warm);
+  const before = process.memoryUsage().rss;
+  const started = performance.now();
+  await client.upload(path);
   const seconds = (performance.now() - started) / 1000;
   const growthMB = (process.resourceUsage().maxRSS * 1024 - before) / 1e6;
   process.stdout.write(JSON.stringify({ seconds, growthMB }));
 }
 
 async function childRequests(contender: Contender, baseURL: string, count: number): Promise<void> {
-  let call: () => Promise<unknown>;
-  if (contender === 'tunekit') {
-    const { TuneKit } = await import('../src/index.ts');
-    const client = new TuneKit({ apiKey: KEY, baseURL });
-    call = () => client.jobs.retrieve('ftjob-bench');
-  } else {
-    const { default: OpenAI } = await import('openai');
-    const client = new OpenAI({ apiKey: KEY, baseURL });
-    call = () => client.fineTuning.jobs.retrieve('ftjob-bench');
-  }
-  await call(); // warm-up: connection, lazy imports
+  const client = await makeClient(contender, baseURL);
+  await client.retrieve(); // warm-up: connection, lazy imports
   const started = performance.now();
-  for (let i = 0; i < count; i += 1) await call();
+  for (let i = 0; i < count; i += 1) await client.retrieve();
   process.stdout.write(
     JSON.stringify({ perSecond: count / ((performance.now() - started) / 1000) }),
   );
@@ -130,80 +129,113 @@ async function startSink() {
 
 /** Runs a case in a child process; asynchronously, so the sink in this process keeps serving. */
 async function inChild(args: string[]): Promise<Record<string, number>> {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [fileURLToPath(import.meta.url), '--child', ...args],
-    { encoding: 'utf8' },
-  );
+  const script =
+    args[0] === 'cold'
+      ? [fileURLToPath(new URL('cold-start.mjs', import.meta.url)), ...args.slice(1)]
+      : [fileURLToPath(import.meta.url), '--child', ...args];
+  const { stdout } = await promisify(execFile)(process.execPath, script, {
+    encoding: 'utf8',
+    maxBuffer: 1e6,
+  });
   return JSON.parse(stdout) as Record<string, number>;
 }
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+/** Runs a case for both contenders, alternating, `runs` times; the results of each. */
+async function alternating(
+  runs: number,
+  args: (contender: Contender) => string[],
+): Promise<Record<Contender, Array<Record<string, number>>>> {
+  const results: Record<Contender, Array<Record<string, number>>> = { tunekit: [], openai: [] };
+  for (let i = 0; i < runs; i += 1) {
+    for (const contender of CONTENDERS) results[contender].push(await inChild(args(contender)));
+  }
+  return results;
+}
+
+/** The values of `key` in a contender's results, and their median. */
+function summary(results: Array<Record<string, number>>, key: string) {
+  const all = results.map((result) => result[key] ?? Number.NaN);
+  return { all, median: median(all) };
+}
+
+async function ensureFile(path: string, bytes: number): Promise<void> {
+  if (existsSync(path) && statSync(path).size >= bytes) return;
+  const out = createWriteStream(path);
+  const line = Buffer.from(
+    `${JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(900) }] })}\n`.repeat(1000),
+  );
+  for (let written = 0; written < bytes; written += line.length) {
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  out.end();
+  await finished(out);
+}
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+
 async function main(): Promise<void> {
   const [, , flag, kind, ...rest] = process.argv;
   if (flag === '--child') {
-    if (kind === 'import') return childImport(rest[0] ?? '');
-    if (kind === 'upload') return childUpload(rest[0] as Contender, rest[1] ?? '', rest[2] ?? '');
-    return childRequests(rest[0] as Contender, rest[1] ?? '', Number(rest[2]));
+    const contender = rest[0] as Contender;
+    if (kind === 'upload')
+      return childUpload(contender, rest[1] ?? '', rest[2] ?? '', rest[3] ?? '');
+    return childRequests(contender, rest[1] ?? '', Number(rest[2]));
   }
-
-  const imports = async (name: string) => {
-    const times: number[] = [];
-    for (let i = 0; i < 9; i += 1) times.push((await inChild(['import', name])).ms ?? 0);
-    return median(times);
-  };
-  const importTunekit = await imports('tunekit');
-  const importOpenai = await imports('openai');
-  console.log(
-    `cold import      tunekit ${importTunekit.toFixed(0)} ms   openai ${importOpenai.toFixed(0)} ms   ratio ${(importTunekit / importOpenai).toFixed(2)}×`,
-  );
 
   mkdirSync(dataDir, { recursive: true });
   const path = `${dataDir}/upload-300mb.jsonl`;
-  if (!existsSync(path) || statSync(path).size < UPLOAD_BYTES) {
-    const out = createWriteStream(path);
-    const line = Buffer.from(
-      `${JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(900) }] })}\n`.repeat(
-        1000,
-      ),
-    );
-    for (let written = 0; written < UPLOAD_BYTES; written += line.length) {
-      if (!out.write(line))
-        await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    }
-    out.end();
-    await finished(out);
-  }
+  const warm = `${dataDir}/upload-8mb.jsonl`;
+  await ensureFile(path, UPLOAD_BYTES);
+  await ensureFile(warm, WARM_BYTES);
   const size = statSync(path).size;
   const sink = await startSink();
   try {
-    const uploads: Record<string, { seconds: number; growthMB: number }> = {};
-    for (const contender of ['tunekit', 'openai', 'node-fetch'] as const) {
-      const result = await inChild(['upload', contender, sink.baseURL, path]);
-      uploads[contender] = { seconds: result.seconds ?? 0, growthMB: result.growthMB ?? 0 };
+    const colds = await alternating(COLD_RUNS, (c) => ['cold', c, sink.baseURL]);
+    const cold = { tunekit: summary(colds.tunekit, 'ms'), openai: summary(colds.openai, 'ms') };
+    const cpu = {
+      tunekit: summary(colds.tunekit, 'cpuMs'),
+      openai: summary(colds.openai, 'cpuMs'),
+    };
+    console.log(
+      `cold start to first validated response (median of ${COLD_RUNS})   tunekit ${fixed(cold.tunekit.median)} ms   openai ${fixed(cold.openai.median)} ms   ratio ${fixed(cold.tunekit.median / cold.openai.median, 2)}×`,
+    );
+    console.log(
+      `  CPU time of the same processes                         tunekit ${fixed(cpu.tunekit.median)} ms   openai ${fixed(cpu.openai.median)} ms   ratio ${fixed(cpu.tunekit.median / cpu.openai.median, 2)}×`,
+    );
+
+    const uploads = await alternating(RUNS, (c) => ['upload', c, sink.baseURL, warm, path]);
+    const growth = {
+      tunekit: summary(uploads.tunekit, 'growthMB'),
+      openai: summary(uploads.openai, 'growthMB'),
+    };
+    const seconds = {
+      tunekit: summary(uploads.tunekit, 'seconds'),
+      openai: summary(uploads.openai, 'seconds'),
+    };
+    for (const contender of CONTENDERS) {
       console.log(
-        `upload ${(size / 1e6).toFixed(0)} MB  ${contender.padEnd(10)} ${(size / 1e6 / (result.seconds ?? 1)).toFixed(0).padStart(5)} MB/s   RSS +${(result.growthMB ?? 0).toFixed(0)} MB`,
-      );
-    }
-    const t = uploads.tunekit;
-    const o = uploads.openai;
-    if (t && o) {
-      console.log(
-        `upload ratios    throughput tunekit/openai ${(o.seconds / t.seconds).toFixed(2)}×   RSS growth tunekit/openai ${(t.growthMB / o.growthMB).toFixed(2)}×`,
-      );
-    }
-    const rates: Record<string, number> = {};
-    for (const contender of ['tunekit', 'openai'] as const) {
-      rates[contender] =
-        (await inChild(['requests', contender, sink.baseURL, '300'])).perSecond ?? 0;
-      console.log(
-        `300 requests     ${contender.padEnd(10)} ${(rates[contender] ?? 0).toFixed(0)} requests/s`,
+        `upload ${fixed(size / 1e6)} MB   ${contender.padEnd(8)} RSS +${fixed(growth[contender].median, 1)} MB (runs: ${growth[contender].all.map((v) => fixed(v, 1)).join(', ')})   ${fixed(size / 1e6 / seconds[contender].median)} MB/s`,
       );
     }
     console.log(
-      `requests ratio   tunekit/openai ${((rates.tunekit ?? 0) / (rates.openai ?? 1)).toFixed(2)}×`,
+      `upload ratios    RSS growth tunekit/openai ${fixed(growth.tunekit.median / growth.openai.median, 3)}×   throughput tunekit/openai ${fixed(seconds.openai.median / seconds.tunekit.median, 2)}×`,
+    );
+
+    const requests = await alternating(RUNS, (c) => ['requests', c, sink.baseURL, '300']);
+    const rates = {
+      tunekit: summary(requests.tunekit, 'perSecond'),
+      openai: summary(requests.openai, 'perSecond'),
+    };
+    for (const contender of CONTENDERS) {
+      console.log(
+        `300 requests     ${contender.padEnd(8)} ${fixed(rates[contender].median)} requests/s`,
+      );
+    }
+    console.log(
+      `requests ratio   tunekit/openai ${fixed(rates.tunekit.median / rates.openai.median, 2)}×`,
     );
   } finally {
     sink.close();

@@ -134,7 +134,10 @@ export function summarize(items: ApiItem[]) {
         },
       ];
     }),
-  ) as Record<(typeof kinds)[number], { total: number; undocumented: string[]; withoutExample: string[] }>;
+  ) as Record<
+    (typeof kinds)[number],
+    { total: number; undocumented: string[]; withoutExample: string[] }
+  >;
 }
 
 function main(): void {

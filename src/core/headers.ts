@@ -1,10 +1,14 @@
-import type { HeadersInit } from './options.ts';
+/**
+ * Header values by name, as options take them; `null` removes a header tunekit would otherwise
+ * send. Not the DOM's `HeadersInit`, which an earlier name shadowed.
+ */
+export type HeaderRecord = Record<string, string | null | undefined>;
 
 /**
  * Merges header sources in order; later ones win, and a `null` value removes the header
  * (so a user can drop one tunekit would send).
  */
-export function mergeHeaders(...sources: Array<HeadersInit | undefined>): Headers {
+export function mergeHeaders(...sources: Array<HeaderRecord | undefined>): Headers {
   const headers = new Headers();
   for (const source of sources) {
     if (!source) continue;

@@ -1,91 +1,40 @@
-import pRetry, { AbortError } from 'p-retry';
 import type { z } from 'zod';
 import { APIPromise, type APIResponse } from './api-promise.ts';
+import { AttemptSignal } from './attempt-signal.ts';
 import { errorFromResponse } from './error-from-response.ts';
-import { APIError } from './errors/api-error.ts';
-import { APIConnectionError, APIConnectionTimeoutError } from './errors/connection-error.ts';
+import type { APIError } from './errors/api-error.ts';
+import type { RequestTarget } from './errors/connection-error.ts';
+import { InvalidArgumentError } from './errors/invalid-argument-error.ts';
 import { NotSupportedByProviderError } from './errors/not-supported-by-provider-error.ts';
+import { RedirectError } from './errors/redirect-error.ts';
+import { ResponseTooLargeError } from './errors/response-too-large-error.ts';
 import { ResponseValidationError } from './errors/response-validation-error.ts';
 import { APIUserAbortError } from './errors/user-abort-error.ts';
-import { mergeHeaders, requestIdOf } from './headers.ts';
+import { attemptFailure, bodyFailure } from './failures.ts';
+import { type HeaderRecord, mergeHeaders, requestIdOf } from './headers.ts';
+import { type LineReader, readLines } from './lines.ts';
 import type { Logger } from './logger.ts';
-import type { MultipartPayload } from './multipart.ts';
-import type { HeadersInit, QueryInit, ResolvedClientOptions } from './options.ts';
-import type { ProviderFeature } from './providers/features.ts';
+import { MAX_TIMEOUT_MS, type ResolvedClientOptions } from './options.ts';
 import { isMissingRoute } from './providers/missing-route.ts';
 import type { Provider } from './providers/provider.ts';
 import { appendQuery } from './query.ts';
+import { type BodyLimits, guardedBody, readText } from './read-body.ts';
 import type { Redactor } from './redact.ts';
+import { type Hop, isRedirect, nextHop } from './redirects.ts';
 import { attachRequestId, type WithRequestId } from './request-id.ts';
-import { isRetryableResponse, retryAfterMs, retryDelayMs } from './retry-policy.ts';
-import { sleep } from './sleep.ts';
+import { requestInit } from './request-init.ts';
+import type { HttpMethod, RequestBody, RequestSpec } from './request-spec.ts';
+import { withRetries } from './retry-loop.ts';
 import type { Transport } from './transport.ts';
 import { issuesOf } from './validate.ts';
 
-/** Options every API method accepts as its last argument, overriding the client's. */
-export interface RequestOptions {
-  /** Milliseconds one attempt may take. */
-  timeout?: number | undefined;
-  /** Retries after the first attempt. */
-  maxRetries?: number | undefined;
-  /** Aborts the request (and any wait between retries). */
-  signal?: AbortSignal | undefined;
-  /** Extra headers; `null` removes one. */
-  headers?: HeadersInit | undefined;
-  /** Extra query parameters. */
-  query?: QueryInit | undefined;
-}
-
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
-
-/** The body of a request: JSON, or multipart with a file. */
-export type RequestBody =
-  | { kind: 'json'; value: unknown }
-  | { kind: 'multipart'; payload: MultipartPayload };
-
-/** What a resource asks the core to send. */
-export interface RequestSpec {
-  method: HttpMethod;
-  /** Path below the base URL, starting with `/`, ids already encoded. */
-  path: string;
-  query?: QueryInit | undefined;
-  /** A promise when the body needs preparing first (opening a file). */
-  body?: RequestBody | Promise<RequestBody> | undefined;
-  options?: RequestOptions | undefined;
-  /**
-   * What the request needs from the provider, the route's own feature first (`jobs.pause`).
-   * Each is checked before anything is sent; when the provider detects missing routes, an
-   * answer that says "no such route" names the first.
-   */
-  features?: readonly ProviderFeature[] | undefined;
-  /**
-   * For requests that must not take effect twice (creating a paid job). Called after a failure
-   * that leaves unknown whether the server acted — connection lost, timeout, 408, ≥ 500 — once
-   * the pause before the next attempt is over (and after the last attempt too). Resolving with
-   * a result ends the request with it instead of sending the request again.
-   */
-  recover?: ((error: Error) => Promise<APIResponse<unknown> | undefined>) | undefined;
-}
-
-/** Whether a failed attempt may have taken effect on the server. */
-export function isAmbiguousFailure(error: unknown): boolean {
-  if (error instanceof APIConnectionError) return true;
-  return error instanceof APIError && (error.status === 408 || error.status >= 500);
-}
-
-/** Carries a recovered result out of the retry loop. */
-class Recovered {
-  readonly result: APIResponse<unknown>;
-  constructor(result: APIResponse<unknown>) {
-    this.result = result;
-  }
-}
+export type { HttpMethod, RequestBody, RequestOptions, RequestSpec } from './request-spec.ts';
 
 /** Everything the core needs from the client. */
 export interface HttpClientConfig {
   options: ResolvedClientOptions;
   /** Authentication and identification headers, computed once by the client. */
-  baseHeaders: HeadersInit;
+  baseHeaders: HeaderRecord;
   transport: Transport;
   logger: Logger;
   redactor: Redactor;
@@ -93,35 +42,58 @@ export interface HttpClientConfig {
 
 /** A response whose body is left for the caller to read (downloads, event streams). */
 export interface OpenResponse {
+  /**
+   * Headers redacted; the body guarded: its failures are typed, and each read may wait at
+   * most the request's `timeout` for bytes.
+   */
   response: Response;
   requestId: string | undefined;
   /** Where the request went, for errors raised while reading the body. */
   method: HttpMethod;
   url: string;
+  /** For text read from the body that the client parses (server-sent events). */
+  redactor: Redactor;
+  /** The client's `maxResponseBytes`, for bodies read piece by piece (one event). */
+  maxResponseBytes: number;
 }
 
-interface Attempted {
+/** A request made ready to send: resolved once, used by every attempt. */
+interface Prepared {
+  spec: RequestSpec;
+  url: URL;
+  target: RequestTarget;
+  body: RequestBody | undefined;
+  /** Whether the body can be produced again (for a retry or a 307/308). */
+  replayable: boolean;
+  timeoutMs: number;
+  maxRetries: number;
+  /** The caller's signal and the consumer's, combined. */
+  stop: AbortSignal | undefined;
+}
+
+/** What one attempt got: a response with headers in, and the attempt's signal. */
+interface Exchange {
+  prepared: Prepared;
   response: Response;
   requestId: string | undefined;
-  text?: string;
+  signal: AttemptSignal;
 }
 
-/** Whether the failure came from the caller's own signal. */
-function userAborted(signal: AbortSignal | undefined): boolean {
-  return signal?.aborted === true;
-}
+/** Reads an exchange's body inside the attempt (so its failures are retried like the rest). */
+type BodyRead<T> = (exchange: Exchange) => Promise<T>;
 
-/** A short human reason for a fetch failure: undici hides the real one in `cause`. */
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause;
-  if (cause instanceof Error && cause.message) return cause.message;
-  return error.message;
-}
+/** For downloads read whole: the user asked for the file, whatever its size. */
+const UNLIMITED: BodyLimits = {
+  maxBytes: Number.POSITIVE_INFINITY,
+  tooLarge: () => new Error('unreachable: downloads have no limit'),
+};
+
+/** Statuses whose responses have no body (`new Response` refuses one). */
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /**
- * The request pipeline: URL and headers, the body, retries (p-retry, above fetch — never as
- * undici interceptors, which msw 2 skips), timeouts, error mapping, response validation.
+ * The request pipeline: URL and headers, the body, redirects, retries, the one timeout, error
+ * mapping, body limits, redaction of everything that comes back, response validation.
  */
 export class HttpClient {
   readonly #config: HttpClientConfig;
@@ -147,61 +119,290 @@ export class HttpClient {
 
   /** Sends a request and parses the JSON answer with `schema`. */
   json<T>(spec: RequestSpec, schema: z.ZodType<T>): APIPromise<WithRequestId<T>> {
-    return new APIPromise(this.#json(spec, schema));
+    return new APIPromise(this.#request(spec, (exchange) => this.#readJson(schema, exchange)));
   }
 
   /**
-   * Sends a request and returns the response once its headers are in, body unread. `abort`
-   * (optional) cancels the request and the body later, e.g. when a consumer stops reading.
+   * Sends a request and reads the whole answer as text, inside the attempt: a body cut short
+   * or stalled is retried like any failed request. Not limited by `maxResponseBytes` (this is
+   * for downloads).
    */
-  open(spec: RequestSpec, abort?: AbortController): APIPromise<OpenResponse> {
+  text(spec: RequestSpec): APIPromise<string> {
     return new APIPromise(
-      this.#send(spec, 'stream', abort?.signal).then(({ response, requestId }) => {
-        const open: OpenResponse = {
-          response,
-          requestId,
-          method: spec.method,
-          url: this.#url(spec).origin + this.#url(spec).pathname,
-        };
-        return { data: open, response, requestId };
+      this.#request(spec, async ({ response, requestId }) => {
+        const text = await readText(response, UNLIMITED);
+        return { data: text, response: new Response(text, response), requestId };
       }),
     );
   }
 
-  async #json<T>(spec: RequestSpec, schema: z.ZodType<T>): Promise<APIResponse<WithRequestId<T>>> {
-    let sent: Attempted;
+  /**
+   * Sends a request and returns the response once its headers are in, body unread (but
+   * guarded, see {@link OpenResponse}). `abort` (optional) cancels the request and the body
+   * later, e.g. when a consumer stops reading.
+   */
+  open(spec: RequestSpec, abort?: AbortController): APIPromise<OpenResponse> {
+    return new APIPromise(
+      this.#request(
+        spec,
+        async (exchange) => {
+          const open = this.#openResponse(exchange);
+          return { data: open, response: open.response, requestId: open.requestId };
+        },
+        abort?.signal,
+      ),
+    );
+  }
+
+  /**
+   * The lines of a text download, resuming after a body cut short or stalled: the download
+   * is requested again and the lines already delivered are skipped (files do not change), at
+   * most the request's `maxRetries` times. Lines end at `\n` (a `\r` before it is dropped).
+   */
+  lines(spec: RequestSpec): AsyncGenerator<string, void, undefined> {
+    const reader: LineReader = {
+      open: () => this.open(spec).then((open) => open.response),
+      maxResumes: spec.options?.maxRetries ?? this.#config.options.maxRetries,
+      signal: spec.options?.signal,
+      logger: this.#config.logger,
+      label: `${spec.method} ${spec.path}`,
+    };
+    return readLines(reader);
+  }
+
+  /** Prepares, then runs attempts until one succeeds or the failure is final. */
+  async #request<T>(
+    spec: RequestSpec,
+    read: BodyRead<APIResponse<T>>,
+    consumerSignal?: AbortSignal,
+  ): Promise<APIResponse<T>> {
+    const prepared = await this.#prepare(spec, consumerSignal);
+    return withRetries((attemptNumber) => this.#attempt(prepared, attemptNumber, read), {
+      maxRetries: prepared.maxRetries,
+      signal: prepared.stop,
+      logger: this.#config.logger,
+      label: `${prepared.target.method} ${prepared.target.url}`,
+      recover: spec.recover as ((error: Error) => Promise<APIResponse<T> | undefined>) | undefined,
+    });
+  }
+
+  /** Everything that is the same for every attempt, checked before anything is sent. */
+  async #prepare(spec: RequestSpec, consumerSignal: AbortSignal | undefined): Promise<Prepared> {
+    const { options } = this.#config;
+    const userSignal = spec.options?.signal;
+    if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });
+    const body = await spec.body;
+    // After the body: a body still being prepared (a file opening) must not be left to fail unheard.
+    this.#checkFeatures(spec);
+    const url = this.#url(spec);
+    const replayable = body?.kind !== 'multipart' || body.payload.replayable;
+    const signals = [userSignal, consumerSignal].filter((s): s is AbortSignal => s !== undefined);
+    return {
+      spec,
+      url,
+      target: { method: spec.method, url: url.origin + url.pathname },
+      body,
+      replayable,
+      timeoutMs: checkedTimeout(spec.options?.timeout ?? options.timeout),
+      maxRetries: replayable ? (spec.options?.maxRetries ?? options.maxRetries) : 0,
+      stop: signals.length > 1 ? AbortSignal.any(signals) : signals[0],
+    };
+  }
+
+  /**
+   * One attempt: send (following allowed redirects), turn an error status into its typed
+   * error, read the body with `read` — all under one timer — and type whatever fails.
+   */
+  async #attempt<T>(prepared: Prepared, attemptNumber: number, read: BodyRead<T>): Promise<T> {
+    const signal = new AttemptSignal(prepared.timeoutMs, prepared.stop);
     try {
-      sent = await this.#send(spec, 'json');
+      const response = await this.#send(prepared, signal, attemptNumber);
+      const requestId = requestIdOf(response.headers);
+      const returnedRedirect = prepared.spec.redirect === 'return' && isRedirect(response.status);
+      if (!response.ok && !returnedRedirect) throw await this.#errorFor(prepared, response);
+      return await read({ prepared, response, requestId, signal });
     } catch (error) {
-      if (error instanceof Recovered) return error.result as APIResponse<WithRequestId<T>>;
-      throw error;
+      throw attemptFailure(error, {
+        target: prepared.target,
+        signal,
+        redactor: this.#config.redactor,
+      });
+    } finally {
+      // A body handed to the caller disarmed it already; everything else is finished here.
+      signal.disarm();
     }
-    const { response, requestId, text = '' } = sent;
-    const endpoint = `${spec.method} ${spec.path}`;
-    let json: unknown;
+  }
+
+  /**
+   * Sends the request and follows redirects within the API's origin. Every answer enters the
+   * client here, its headers redacted.
+   */
+  async #send(prepared: Prepared, signal: AttemptSignal, attemptNumber: number): Promise<Response> {
+    const { logger, transport } = this.#config;
+    let hop: Hop = {
+      url: prepared.url,
+      method: prepared.spec.method,
+      withBody: prepared.body !== undefined,
+    };
+    for (let followed = 0; ; followed += 1) {
+      const init = this.#init(prepared, hop, signal.signal);
+      const started = performance.now();
+      logger.debug(
+        `→ ${hop.method} ${hop.url.href} (attempt ${attemptNumber}/${prepared.maxRetries + 1})`,
+        { headers: this.#config.redactor.headers(init.headers as Headers) },
+      );
+      const response = this.#redacted(await transport.fetch(hop.url.href, init));
+      logger.debug(
+        `← ${response.status} ${hop.method} ${hop.url.pathname} in ${Math.round(performance.now() - started)} ms`,
+        { requestId: requestIdOf(response.headers) },
+      );
+      if (!isRedirect(response.status) || prepared.spec.redirect === 'return') return response;
+      await response.body?.cancel().catch(() => {});
+      const next = nextHop(response, {
+        hop,
+        followed,
+        replayableBody: prepared.replayable,
+        target: prepared.target,
+      });
+      if (next instanceof RedirectError) throw next;
+      hop = next;
+    }
+  }
+
+  /** The fetch options of one hop. */
+  #init(prepared: Prepared, hop: Hop, signal: AbortSignal): RequestInit {
+    const { options, baseHeaders } = this.#config;
+    const headers = mergeHeaders(
+      { accept: 'application/json' },
+      baseHeaders,
+      options.defaultHeaders,
+      prepared.spec.options?.headers,
+    );
+    const body = hop.withBody ? prepared.body : undefined;
+    return requestInit({
+      method: hop.method,
+      headers,
+      body,
+      signal,
+      redirect: prepared.spec.redirect,
+    });
+  }
+
+  /** The response as the client keeps it: same status and body, headers redacted. */
+  #redacted(response: Response): Response {
+    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : response.body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: this.#config.redactor.responseHeaders(response.headers),
+    });
+  }
+
+  /** The typed error for an error status, its body read within `maxResponseBytes`. */
+  async #errorFor(prepared: Prepared, response: Response): Promise<Error> {
+    let text = '';
     try {
-      json = JSON.parse(text);
-    } catch {
+      text = await readText(response, this.#limits(prepared, response));
+    } catch (error) {
+      // Too large is final; an error body that breaks off still leaves the status to report.
+      if (error instanceof ResponseTooLargeError) return error;
+    }
+    const error = errorFromResponse(
+      {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        text,
+        method: prepared.spec.method,
+        url: prepared.target.url,
+      },
+      this.#config.redactor,
+    );
+    return this.#missingRoute(prepared.spec, response.status, text, error) ?? error;
+  }
+
+  /** Reads, redacts, parses and validates a JSON answer. */
+  async #readJson<T>(
+    schema: z.ZodType<T>,
+    { prepared, response, requestId }: Exchange,
+  ): Promise<APIResponse<WithRequestId<T>>> {
+    const raw = await readText(response, this.#limits(prepared, response));
+    const { spec } = prepared;
+    const endpoint = `${spec.method} ${spec.path}`;
+    const parsed = this.#config.redactor.parseJson(raw);
+    if (parsed === undefined) {
       const type = response.headers.get('content-type') ?? 'no content type';
-      const excerpt = text.slice(0, 120).replace(/\s+/g, ' ');
+      const excerpt = this.#config.redactor.text(raw.slice(0, 120)).replace(/\s+/g, ' ');
       throw new ResponseValidationError(endpoint, requestId, [
         { path: '', message: `expected JSON, got ${type}: ${JSON.stringify(excerpt)}` },
       ]);
     }
-    let data = json as T;
+    let data = parsed.value as T;
     if (this.#config.options.validateResponses) {
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        throw new ResponseValidationError(endpoint, requestId, issuesOf(parsed.error));
+      const checked = safeParseBounded(schema, parsed.value);
+      if (checked === undefined) {
+        throw new ResponseValidationError(endpoint, requestId, [
+          { path: '', message: 'the body is nested too deeply to check' },
+        ]);
       }
-      data = parsed.data;
+      if (!checked.success) {
+        throw new ResponseValidationError(endpoint, requestId, issuesOf(checked.error));
+      }
+      data = checked.data;
     }
-    const raw = new Response(text, {
+    const kept = new Response(parsed.text, {
       status: response.status,
       statusText: response.statusText,
       headers: response.headers,
     });
-    return { data: attachRequestId(data, requestId), response: raw, requestId };
+    return { data: attachRequestId(data, requestId), response: kept, requestId };
+  }
+
+  /** The answer of `open()`: the timer handed over to a guard on each read of the body. */
+  #openResponse({ prepared, response, requestId, signal }: Exchange): OpenResponse {
+    signal.disarm();
+    const { target, spec } = prepared;
+    const body =
+      response.body &&
+      guardedBody(response.body, {
+        idleMs: signal.timeoutMs,
+        abort: () => signal.fire(),
+        failure: (error, received, timedOut) =>
+          bodyFailure(error, received, timedOut, {
+            target,
+            signal,
+            redactor: this.#config.redactor,
+          }),
+      });
+    return {
+      response: new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      }),
+      requestId,
+      method: spec.method,
+      url: target.url,
+      redactor: this.#config.redactor,
+      maxResponseBytes: this.#config.options.maxResponseBytes,
+    };
+  }
+
+  /** The body limits of a response the client parses. */
+  #limits(prepared: Prepared, response: Response): BodyLimits {
+    const maxBytes = this.#config.options.maxResponseBytes;
+    return {
+      maxBytes,
+      tooLarge: (received, declared) =>
+        new ResponseTooLargeError({
+          limit: maxBytes,
+          declared,
+          received,
+          status: response.status,
+          method: prepared.spec.method,
+          url: prepared.target.url,
+          requestId: requestIdOf(response.headers),
+        }),
+    };
   }
 
   #url(spec: RequestSpec): URL {
@@ -209,162 +410,6 @@ export class HttpClient {
     const { provider, defaultQuery } = this.#config.options;
     appendQuery(url, provider.query, defaultQuery, spec.query, spec.options?.query);
     return url;
-  }
-
-  async #send(
-    spec: RequestSpec,
-    mode: 'json' | 'stream',
-    extraSignal?: AbortSignal,
-  ): Promise<Attempted> {
-    const { options, transport, logger } = this.#config;
-    const userSignal = spec.options?.signal;
-    if (userAborted(userSignal)) {
-      throw new APIUserAbortError(undefined, { cause: userSignal?.reason });
-    }
-    const body = await spec.body;
-    // After the body: a body still being prepared (a file opening) must not be left to fail unheard.
-    this.#checkFeatures(spec);
-    const url = this.#url(spec);
-    const target = { method: spec.method, url: url.origin + url.pathname };
-    const timeoutMs = spec.options?.timeout ?? options.timeout;
-    const replayable = body?.kind !== 'multipart' || body.payload.replayable;
-    const maxRetries = replayable ? (spec.options?.maxRetries ?? options.maxRetries) : 0;
-    const signals = [userSignal, extraSignal].filter((s): s is AbortSignal => s !== undefined);
-    const stopSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-
-    const attempt = async (attemptNumber: number): Promise<Attempted> => {
-      const headers = mergeHeaders(
-        { accept: 'application/json' },
-        this.#config.baseHeaders,
-        options.defaultHeaders,
-        spec.options?.headers,
-      );
-      let payload: BodyInit | undefined;
-      if (body?.kind === 'json') {
-        headers.set('content-type', 'application/json');
-        payload = JSON.stringify(body.value);
-      } else if (body?.kind === 'multipart') {
-        const made = body.payload.make();
-        headers.set('content-type', made.contentType);
-        if (made.contentLength !== undefined) {
-          headers.set('content-length', String(made.contentLength));
-        }
-        payload = made.body;
-      }
-
-      const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(), timeoutMs);
-      const signal = stopSignal ? AbortSignal.any([stopSignal, timeout.signal]) : timeout.signal;
-      const started = performance.now();
-      logger.debug(`→ ${spec.method} ${url.href} (attempt ${attemptNumber}/${maxRetries + 1})`, {
-        headers: this.#config.redactor.headers(headers),
-      });
-
-      // Classifies a failure to get (or read) a response: the caller's abort ends everything,
-      // our timeout and network failures may be retried.
-      const failure = (error: unknown): Error => {
-        if (userAborted(stopSignal)) {
-          return new AbortError(new APIUserAbortError(undefined, { cause: error }));
-        }
-        const wrapped = timeout.signal.aborted
-          ? new APIConnectionTimeoutError(timeoutMs, target, { cause: error })
-          : new APIConnectionError(
-              `Could not complete ${target.method} ${target.url}: ${this.#config.redactor.text(describeNetworkError(error))}`,
-              target,
-              { cause: error },
-            );
-        return replayable ? wrapped : new AbortError(wrapped);
-      };
-
-      try {
-        let response: Response;
-        try {
-          const init: RequestInit & { duplex?: 'half' } = {
-            method: spec.method,
-            headers,
-            body: payload,
-            signal,
-          };
-          // A stream body needs half-duplex mode in Node's fetch.
-          if (payload instanceof ReadableStream) init.duplex = 'half';
-          response = await transport.fetch(url.href, init);
-        } catch (error) {
-          throw failure(error);
-        }
-        const requestId = requestIdOf(response.headers);
-        logger.debug(
-          `← ${response.status} ${spec.method} ${url.pathname} in ${Math.round(performance.now() - started)} ms`,
-          { requestId },
-        );
-
-        if (!response.ok) {
-          let text = '';
-          try {
-            text = await response.text();
-          } catch {
-            // An unreadable error body still leaves the status to report.
-          }
-          const error = errorFromResponse(
-            {
-              status: response.status,
-              statusText: response.statusText,
-              headers: response.headers,
-              text,
-              method: spec.method,
-              url: target.url,
-            },
-            this.#config.redactor,
-          );
-          const missing = this.#missingRoute(spec, response.status, text, error);
-          if (missing) throw new AbortError(missing);
-          const retry = replayable && isRetryableResponse(response.status, response.headers);
-          throw retry ? error : new AbortError(error);
-        }
-
-        if (mode === 'stream') return { response, requestId };
-        let text: string;
-        try {
-          text = await response.text();
-        } catch (error) {
-          throw failure(error);
-        }
-        return { response, requestId, text };
-      } finally {
-        clearTimeout(timer);
-      }
-    };
-
-    return pRetry(attempt, {
-      retries: maxRetries,
-      // tunekit computes each wait itself (server hints, backoff) in onFailedAttempt.
-      minTimeout: 0,
-      factor: 1,
-      onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-        const recover = spec.recover && isAmbiguousFailure(error) ? spec.recover : undefined;
-        if (retriesLeft === 0 && !recover) return;
-        const asked =
-          error instanceof APIError ? retryAfterMs(toHeaders(error.headers)) : undefined;
-        const delay = retryDelayMs(attemptNumber, asked);
-        if (delay === undefined) throw error;
-        if (retriesLeft > 0) {
-          logger.warn(
-            `Retrying ${spec.method} ${target.url} in ${delay} ms (retry ${attemptNumber} of ${maxRetries}): ${error.message}`,
-          );
-        }
-        await sleep(delay, stopSignal);
-        if (recover) {
-          // The server may have acted on the lost request: look before sending it again.
-          const found = await recover(error);
-          if (found) {
-            logger.info(
-              `${spec.method} ${target.url} failed ambiguously (${error.message}); found its result instead of sending it again`,
-            );
-            throw new Recovered(found);
-          }
-        }
-      },
-      shouldRetry: () => true,
-    });
   }
 
   /** Refuses, before sending, a request for something the provider is known to lack. */
@@ -400,6 +445,26 @@ export class HttpClient {
   }
 }
 
-function toHeaders(record: Readonly<Record<string, string>>): Headers {
-  return new Headers(Object.entries(record));
+/** A per-request timeout, checked: a timer cannot hold more than about 24.8 days. */
+function checkedTimeout(timeout: number): number {
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMEOUT_MS) {
+    throw new InvalidArgumentError(
+      `Invalid timeout ${timeout}: expected a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}.`,
+      'timeout',
+    );
+  }
+  return timeout;
+}
+
+/**
+ * `schema.safeParse`, or undefined when the value is nested too deeply for zod's recursive
+ * walk (a hostile body: JSON.parse itself takes any depth).
+ */
+function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown) {
+  try {
+    return schema.safeParse(value);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }

@@ -23,10 +23,10 @@ function escapeName(name: string): string {
 
 /**
  * Encodes text fields and one file as `multipart/form-data`, streaming the file's bytes as
- * they are sent. tunekit encodes the envelope itself rather than using `FormData` because
- * the body must work with both fetch implementations the transport may use (undici's fetch
- * does not recognise Node's global `FormData` and would send "[object FormData]"), and
- * because a stream cannot go into a `FormData` without being buffered whole.
+ * they are sent. tunekit encodes the envelope itself rather than using `FormData` because a
+ * stream cannot go into a `FormData` without being buffered whole, because the body must work
+ * with any `fetch` a user passes (some do not know Node's `FormData`), and because the pieces
+ * it hands to fetch are kept small (see {@link MAX_PIECE_BYTES}).
  *
  * A Blob (including a file-backed one from disk) is read again for each attempt, so its
  * requests can be retried; a stream can be sent once.
@@ -83,7 +83,19 @@ export function multipartPayload(
   };
 }
 
-/** `head`, then every chunk of `middle`, then `tail`, pulled only as the consumer reads. */
+/**
+ * The most bytes handed to fetch at once; each piece is a view of the file's chunk (no copy).
+ * What this changes is how V8 collects the garbage of an upload, measured on Node 22 in a
+ * fresh process with tunekit loaded, uploading 100 and 600 MiB from disk after a warm-up: with
+ * the Blob's own 64 KiB chunks, or 16 KiB pieces, RSS rose 24–29 MiB; with 4 KiB pieces it
+ * rose 4.5–12 MiB, at 100–240 MiB/s on a busy 2-core machine (far above what an API takes).
+ */
+const MAX_PIECE_BYTES = 4 * 1024;
+
+/**
+ * `head`, then every chunk of `middle` in pieces of at most {@link MAX_PIECE_BYTES}, then
+ * `tail`, pulled only as the consumer reads (no read-ahead: high-water mark 0).
+ */
 function concatStreams(
   head: Uint8Array,
   middle: ReadableStream<Uint8Array>,
@@ -91,23 +103,34 @@ function concatStreams(
 ): ReadableStream<Uint8Array> {
   const reader = middle.getReader();
   let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(head);
-        return;
-      }
-      const { done, value } = await reader.read();
-      if (done) {
-        controller.enqueue(tail);
-        controller.close();
-      } else {
-        controller.enqueue(value);
-      }
+  let current: Uint8Array | undefined;
+  let offset = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          controller.enqueue(head);
+          return;
+        }
+        while (current === undefined || offset >= current.byteLength) {
+          const { done, value } = await reader.read();
+          if (done) {
+            controller.enqueue(tail);
+            controller.close();
+            return;
+          }
+          current = value;
+          offset = 0;
+        }
+        const end = Math.min(offset + MAX_PIECE_BYTES, current.byteLength);
+        controller.enqueue(current.subarray(offset, end));
+        offset = end;
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
     },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
+    { highWaterMark: 0 },
+  );
 }

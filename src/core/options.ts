@@ -1,31 +1,32 @@
 import { type Env, fromEnv } from './env.ts';
 import { ConfigurationError } from './errors/configuration-error.ts';
+import { checkHeaders, type HeaderSource } from './header-check.ts';
+import type { HeaderRecord } from './headers.ts';
 import { isLogLevel, type Logger, type LogLevel } from './logger.ts';
 import { OPENAI_BASE_URL } from './providers/openai.ts';
 import type { Provider } from './providers/provider.ts';
 import type { ProviderOptions } from './providers/provider-options.ts';
 import { resolveProvider } from './providers/resolve.ts';
+import type { QueryInit } from './query.ts';
 
 /** A `fetch`-compatible function. Passing one replaces tunekit's transport entirely. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** Header values; `null` removes a header tunekit would otherwise send. */
-export type HeadersInit = Record<string, string | null | undefined>;
-
-/** Query parameters added to requests; `undefined` values are left out. */
-export type QueryInit = Record<string, unknown>;
-
 /** Options of `new TuneKit(options)`. Every one has a sensible default. */
 export interface ClientOptions extends ProviderOptions {
-  /** Milliseconds one attempt of a request may take. Default: 600,000 (10 minutes). */
+  /**
+   * Milliseconds one attempt of a request may take: to the complete answer for JSON, and for a
+   * streamed body (a download, an event stream) to the headers, then between two reads of the
+   * body. A request's own `timeout` overrides it, longer or shorter. Default: 600,000 (10 min).
+   */
   timeout?: number | undefined;
   /** Retries after the first attempt for retryable failures. Default: 2. */
   maxRetries?: number | undefined;
   /** Headers sent with every request. */
-  defaultHeaders?: HeadersInit | undefined;
+  defaultHeaders?: HeaderRecord | undefined;
   /** Query parameters sent with every request (e.g. `api-version`). */
   defaultQuery?: QueryInit | undefined;
-  /** Replaces the transport (then no undici Agent, proxy or socket timeouts are set up). */
+  /** Replaces the transport: every request goes to this function (no proxy support then). */
   fetch?: FetchLike | undefined;
   /** Where log lines go. Default: `console`. */
   logger?: Logger | undefined;
@@ -33,6 +34,13 @@ export interface ClientOptions extends ProviderOptions {
   logLevel?: LogLevel | undefined;
   /** Check responses against their schemas. Default: true. */
   validateResponses?: boolean | undefined;
+  /**
+   * The most bytes (after decompression) of a response body the client parses — a JSON
+   * answer, an error body, one server-sent event. Larger ones fail with
+   * `ResponseTooLargeError` and are not retried. File downloads are not limited. Default:
+   * 16 MiB (API objects are kilobytes).
+   */
+  maxResponseBytes?: number | undefined;
   /**
    * The current time, for the model lifecycle checks of `jobs.create` (shutdown dates, the end
    * of self-serve fine-tuning). Default: the system clock. Tests pass a fixed date.
@@ -51,18 +59,22 @@ export interface ResolvedClientOptions {
   project: string | undefined;
   timeout: number;
   maxRetries: number;
-  defaultHeaders: HeadersInit;
+  defaultHeaders: HeaderRecord;
   defaultQuery: QueryInit;
   fetch: FetchLike | undefined;
   logger: Logger;
   logLevel: LogLevel;
   validateResponses: boolean;
+  maxResponseBytes: number;
   now: () => Date;
 }
 
 export const DEFAULT_BASE_URL = OPENAI_BASE_URL;
 export const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+/** The longest delay a Node timer holds (about 24.8 days); longer ones would fire at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 2 ** 20;
 
 /**
  * Applies defaults and environment variables to client options and checks them, so a
@@ -74,33 +86,30 @@ export function resolveClientOptions(
 ): ResolvedClientOptions {
   const { provider, apiKey } = resolveProvider(options, env);
   const identity = provider.headers(undefined);
-
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeout) || timeout <= 0) {
-    throw new ConfigurationError(
-      `Invalid timeout ${timeout}: expected a positive number of milliseconds.`,
-      'timeout',
-    );
-  }
-
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-    throw new ConfigurationError(
-      `Invalid maxRetries ${maxRetries}: expected a whole number ≥ 0.`,
-      'maxRetries',
-    );
-  }
-
-  const envLevel = fromEnv(env, 'TUNEKIT_LOG');
-  const logLevel = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : 'warn');
-  if (!isLogLevel(logLevel)) {
-    throw new ConfigurationError(
-      `Invalid logLevel ${JSON.stringify(logLevel)}: expected off, error, warn, info or debug.`,
-      'logLevel',
-      'TUNEKIT_LOG',
-    );
-  }
-
+  checkHeaders(provider.headers(apiKey), (name) => providerHeaderSource(name, provider, options));
+  checkHeaders(options.defaultHeaders ?? {}, (name) => ({
+    option: 'defaultHeaders',
+    label: `defaultHeaders[${JSON.stringify(name)}]`,
+  }));
+  const timeout = checked(
+    'timeout',
+    options.timeout ?? DEFAULT_TIMEOUT_MS,
+    (value) => Number.isFinite(value) && value > 0 && value <= MAX_TIMEOUT_MS,
+    `a positive number of milliseconds, at most ${MAX_TIMEOUT_MS}`,
+  );
+  const maxRetries = checked(
+    'maxRetries',
+    options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    (value) => Number.isInteger(value) && value >= 0,
+    'a whole number ≥ 0',
+  );
+  const maxResponseBytes = checked(
+    'maxResponseBytes',
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    (value) => Number.isSafeInteger(value) && value > 0,
+    'a whole number of bytes > 0',
+  );
+  const logLevel = logLevelOf(options, env);
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw new ConfigurationError('Invalid now: expected a function returning a Date.', 'now');
   }
@@ -119,6 +128,60 @@ export function resolveClientOptions(
     logger: options.logger ?? console,
     logLevel,
     validateResponses: options.validateResponses ?? true,
+    maxResponseBytes,
     now: options.now ?? (() => new Date()),
   };
+}
+
+/** Which option (or variable) set a header the provider sends, for a configuration error. */
+function providerHeaderSource(
+  name: string,
+  provider: Provider,
+  options: ClientOptions,
+): HeaderSource {
+  if (name === provider.authHeader) {
+    const envVariable =
+      options.apiKey !== undefined
+        ? undefined
+        : provider.name === 'azure'
+          ? 'AZURE_OPENAI_API_KEY'
+          : 'OPENAI_API_KEY';
+    return { option: 'apiKey', label: 'apiKey', envVariable };
+  }
+  if (name === 'openai-organization') {
+    const envVariable = options.organization === undefined ? 'OPENAI_ORG_ID' : undefined;
+    return { option: 'organization', label: 'organization', envVariable };
+  }
+  if (name === 'openai-project') {
+    const envVariable = options.project === undefined ? 'OPENAI_PROJECT_ID' : undefined;
+    return { option: 'project', label: 'project', envVariable };
+  }
+  return { option: 'provider', label: `the ${name} header` };
+}
+
+/** A numeric option, or a `ConfigurationError` saying what was expected. */
+function checked(
+  option: string,
+  value: number,
+  valid: (value: number) => boolean,
+  expected: string,
+): number {
+  if (!valid(value)) {
+    throw new ConfigurationError(`Invalid ${option} ${value}: expected ${expected}.`, option);
+  }
+  return value;
+}
+
+/** The log level: the option, else `TUNEKIT_LOG` when it names a level, else `warn`. */
+function logLevelOf(options: ClientOptions, env: Env): LogLevel {
+  const envLevel = fromEnv(env, 'TUNEKIT_LOG');
+  const logLevel = options.logLevel ?? (isLogLevel(envLevel) ? envLevel : 'warn');
+  if (!isLogLevel(logLevel)) {
+    throw new ConfigurationError(
+      `Invalid logLevel ${JSON.stringify(logLevel)}: expected off, error, warn, info or debug.`,
+      'logLevel',
+      'TUNEKIT_LOG',
+    );
+  }
+  return logLevel;
 }

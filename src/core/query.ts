@@ -1,4 +1,5 @@
-import type { QueryInit } from './options.ts';
+/** Query parameters added to requests; `undefined` values are left out. */
+export type QueryInit = Record<string, unknown>;
 
 /**
  * Appends query parameters to a URL. Nested objects use bracket notation, as the API expects

@@ -1,3 +1,6 @@
+import { APIError } from './errors/api-error.ts';
+import { APIConnectionError } from './errors/connection-error.ts';
+
 /** First backoff delay; doubles with each retry up to MAX_BACKOFF_MS. */
 const INITIAL_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 8_000;
@@ -9,10 +12,48 @@ export const MAX_RETRY_AFTER_MS = 60_000;
  * authoritative when present; otherwise 408, 409 (lock contention), 429 and 5xx are retried.
  */
 export function isRetryableResponse(status: number, headers: Headers): boolean {
-  const hint = headers.get('x-should-retry');
+  return retryableStatus(status, headers.get('x-should-retry'));
+}
+
+function retryableStatus(status: number, hint: string | null | undefined): boolean {
   if (hint === 'true') return true;
   if (hint === 'false') return false;
   return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** What a failure means for trying again. The one place that decides it. */
+export interface FailureClass {
+  /**
+   * Worth trying again: the network, a timeout, the service or the rate limiter — not the
+   * request itself. The request pipeline retries these (when the body can be sent again);
+   * polling (`jobs.follow`, `jobs.wait`, `files.waitForProcessing`) waits them out, within its
+   * window, after the pipeline's own retries.
+   */
+  retryable: boolean;
+  /**
+   * The server may have acted on the request although no answer said so: the connection was
+   * lost or timed out, or it answered 408 or ≥ 500. A request that must not take effect twice
+   * looks before it is sent again.
+   */
+  ambiguous: boolean;
+}
+
+/**
+ * Classifies a failed attempt. Anything tunekit itself refused (too large, a redirect, an
+ * invalid response, an abort) is neither retryable nor ambiguous.
+ *
+ * @example
+ * classifyFailure(new APIConnectionError('reset')); // { retryable: true, ambiguous: true }
+ */
+export function classifyFailure(error: unknown): FailureClass {
+  if (error instanceof APIConnectionError) return { retryable: true, ambiguous: true };
+  if (error instanceof APIError) {
+    return {
+      retryable: retryableStatus(error.status, error.headers['x-should-retry']),
+      ambiguous: error.status === 408 || error.status >= 500,
+    };
+  }
+  return { retryable: false, ambiguous: false };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { EventSourceMessage } from 'eventsource-parser';
-import { EventSourceParserStream } from 'eventsource-parser/stream';
-import { APIConnectionError } from './errors/connection-error.ts';
+import { APIConnectionError, APIConnectionTimeoutError } from './errors/connection-error.ts';
+import { ResponseTooLargeError } from './errors/response-too-large-error.ts';
 import { TuneKitError } from './errors/tunekit-error.ts';
 import { APIUserAbortError } from './errors/user-abort-error.ts';
 import type { OpenResponse } from './http-client.ts';
@@ -71,13 +71,18 @@ export class Stream<Item> implements AsyncIterable<Item> {
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     if (this.#iterated) throw new TuneKitError('A stream can be iterated only once.');
     this.#iterated = true;
-    const { response, requestId, method, url } = await this.#opened;
+    const opened = await this.#opened;
+    const { response, requestId, method, url, redactor } = opened;
     const at: StreamPosition = { index: 0, requestId, method, url, status: response.status };
     if (!response.body) {
       this.#decoder.ended(at);
       return;
     }
+    const size = eventSizeLimit(opened, at);
+    // Loaded with the first stream: most programs never stream, and start-up counts.
+    const { EventSourceParserStream } = await import('eventsource-parser/stream');
     const events = response.body
+      .pipeThrough(size.counter)
       .pipeThrough(new TextDecoderStream())
       .pipeThrough(new EventSourceParserStream());
     const reader = events.getReader();
@@ -94,7 +99,15 @@ export class Stream<Item> implements AsyncIterable<Item> {
           return;
         }
         at.index += 1;
-        const item = this.#decoder.decode(next.value, at);
+        size.eventArrived();
+        // Redacted as it enters: a server may echo the key in any event.
+        const event: EventSourceMessage = {
+          ...next.value,
+          event: next.value.event && redactor.text(next.value.event),
+          id: next.value.id && redactor.text(next.value.id),
+          data: redactor.jsonText(next.value.data),
+        };
+        const item = this.#decoder.decode(event, at);
         if (item === STREAM_DONE) return;
         if (item !== undefined) yield item;
       }
@@ -107,6 +120,13 @@ export class Stream<Item> implements AsyncIterable<Item> {
 
   #readFailure(error: unknown, at: StreamPosition): Error {
     if (this.#userSignal?.aborted) return new APIUserAbortError(undefined, { cause: error });
+    if (
+      error instanceof APIConnectionTimeoutError ||
+      error instanceof ResponseTooLargeError ||
+      error instanceof APIUserAbortError
+    ) {
+      return error;
+    }
     const reason = error instanceof Error ? (error.cause as Error)?.message || error.message : '';
     return new APIConnectionError(
       `The event stream of ${at.method} ${at.url} broke after ${at.index} events${reason ? `: ${reason}` : ''}`,
@@ -114,4 +134,39 @@ export class Stream<Item> implements AsyncIterable<Item> {
       { cause: error },
     );
   }
+}
+
+/**
+ * Counts the bytes that arrive between two events, so that one event can hold no more than
+ * `maxResponseBytes` (a server that never ends an event would otherwise grow the parser's
+ * buffer without bound). The count starts again at each event.
+ */
+function eventSizeLimit(opened: OpenResponse, at: StreamPosition) {
+  let sinceEvent = 0;
+  const counter = new TransformStream<Uint8Array, BufferSource>({
+    transform(chunk, controller) {
+      sinceEvent += chunk.byteLength;
+      if (sinceEvent > opened.maxResponseBytes) {
+        controller.error(
+          new ResponseTooLargeError({
+            limit: opened.maxResponseBytes,
+            declared: undefined,
+            received: sinceEvent,
+            status: at.status,
+            method: at.method,
+            url: at.url,
+            requestId: at.requestId,
+          }),
+        );
+        return;
+      }
+      controller.enqueue(chunk as Uint8Array<ArrayBuffer>);
+    },
+  });
+  return {
+    counter,
+    eventArrived() {
+      sinceEvent = 0;
+    },
+  };
 }

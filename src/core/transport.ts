@@ -4,7 +4,7 @@ import type { FetchLike } from './options.ts';
 /** Sends one HTTP request. The core's only way out to the network. */
 export interface Transport {
   fetch(url: string, init: RequestInit): Promise<Response>;
-  /** Closes idle connections. Requests after close open new ones. */
+  /** Closes idle connections the transport owns. Requests after close open new ones. */
   close(): Promise<void>;
 }
 
@@ -15,91 +15,79 @@ function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
   return PROXY_VARIABLES.some((name) => Boolean(env[name]?.trim()));
 }
 
-const builtinChecks = new WeakMap<object, boolean>();
-
 /**
- * Whether `fn` is Node's own global fetch, untouched. Recognised by its source, which no
- * interceptor (msw, nock, fetch-mock, a test spy) reproduces. If a future Node changes it,
- * the answer is "no" and requests go through `globalThis.fetch` — correct, only less frugal.
+ * Where Node's fetch and every undici release find the process-wide dispatcher. A documented
+ * meeting point: npm undici's `setGlobalDispatcher` writes it, Node's fetch reads it.
  */
-export function isNodeBuiltinFetch(fn: unknown): boolean {
-  if (typeof fn !== 'function') return false;
-  let known = builtinChecks.get(fn);
-  if (known === undefined) {
-    const source = Function.prototype.toString.call(fn);
-    known = source.startsWith('function fetch(') && source.includes('fetchImpl');
-    builtinChecks.set(fn, known);
-  }
-  return known;
-}
+const GLOBAL_DISPATCHER = Symbol.for('undici.globalDispatcher.1');
 
-/** undici's Response as the global `Response` class users expect (the body is not copied). */
-function toGlobalResponse(response: import('undici').Response): Response {
-  return new Response(response.body as ReadableStream<Uint8Array> | null, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: new Headers([...response.headers]),
-  });
-}
-
-interface Loaded {
-  fetch: typeof import('undici').fetch;
-  /** The client's own connection pool (an Agent, or an EnvHttpProxyAgent). */
-  agent: Dispatcher;
-  /** The same pool, adapted for Node's built-in fetch. */
-  wrapped: Dispatcher;
+/** The part of undici's dispatcher interface a fetch calls. */
+interface DispatchTarget {
+  dispatch(options: Record<string, unknown>, handler: unknown): boolean;
+  readonly isMockActive?: boolean;
 }
 
 /**
- * The default transport, with connection pool, socket timeouts and proxy support from undici
- * (imported on the first request: it costs ~100 ms of start-up).
- *
- * Which fetch sends a request is decided at every call:
- * - if `globalThis.fetch` has been replaced — by msw's `setupServer`, another interceptor or
- *   a spy — the request goes through it, so consumers' mocks see every request, including
- *   those of clients created before the mock was installed;
- * - if it is Node's own fetch, the request goes through undici's `fetch` instead. Node 22's
- *   built-in fetch keeps every chunk of a streamed request body until the request ends
- *   (measured: RSS +300 MiB uploading 300 MiB; undici 8's fetch: +19 MiB), which would make
- *   memory grow with file size on uploads.
- *
- * The pool's header and body timeouts follow the client's `timeout`, so long requests are not
- * cut at undici's 300 s defaults. `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` select an
- * `EnvHttpProxyAgent`. Node's built-in fetch speaks an older dispatcher API than undici 8:
- * `Dispatcher1Wrapper` adapts the pool for a replaced fetch that forwards to it (without it a
- * real socket fails with "invalid onRequestStart method").
+ * undici's socket timeouts switched off for each request, so that the request's own `timeout`
+ * is the only one (see `HttpClient`): undici's defaults (300 s for headers, 300 s between body
+ * bytes) would cut a long request, and a pool-wide value fixed at construction would cap a
+ * per-request `timeout` longer than the client's.
  */
-export function createDefaultTransport(timeoutMs: number): Transport {
-  let loaded: Promise<Loaded> | undefined;
+const UNTIMED = { headersTimeout: 0, bodyTimeout: 0 };
 
-  const load = () => {
-    loaded ??= import('undici').then((undici) => {
-      const timeouts = { headersTimeout: timeoutMs, bodyTimeout: timeoutMs };
-      const agent = proxyConfigured(process.env)
-        ? new undici.EnvHttpProxyAgent(timeouts)
-        : new undici.Agent(timeouts);
-      return { fetch: undici.fetch, agent, wrapped: new undici.Dispatcher1Wrapper(agent) };
+/**
+ * A dispatcher for Node's fetch that hands every request to the process-wide dispatcher —
+ * Node's own pool, or whatever the application installed with undici's `setGlobalDispatcher`
+ * (a proxy agent, a mock agent) — with the socket timeouts switched off for that request.
+ * Costs nothing to load: no npm undici on this path.
+ */
+const untimedGlobalDispatcher: DispatchTarget = {
+  dispatch(options, handler) {
+    const target = (globalThis as Record<symbol, DispatchTarget | undefined>)[GLOBAL_DISPATCHER];
+    if (!target) throw new Error('Node’s fetch has no global dispatcher.');
+    return target.dispatch({ ...options, ...UNTIMED }, handler);
+  },
+  get isMockActive() {
+    const target = (globalThis as Record<symbol, DispatchTarget | undefined>)[GLOBAL_DISPATCHER];
+    return target?.isMockActive === true;
+  },
+};
+
+/** The `dispatcher` Node's fetch takes; the DOM typings of `RequestInit` do not know it. */
+type NodeRequestInit = RequestInit & { dispatcher?: unknown };
+
+/**
+ * The default transport: `globalThis.fetch`, read at every call, so consumers' mocks (msw's
+ * `setupServer`, other interceptors, spies) see every request, including those of clients
+ * created before the mock was installed.
+ *
+ * Requests go through Node's own fetch and connection pool, with undici's socket timeouts off
+ * (the request's `timeout` is the one limit). npm undici, which costs ~120 ms to import, is
+ * loaded only when `HTTPS_PROXY`/`HTTP_PROXY` is set: its `EnvHttpProxyAgent` honours those and
+ * `NO_PROXY` (Node 22's fetch ignores them), adapted with `Dispatcher1Wrapper` to the older
+ * dispatcher API Node's fetch speaks.
+ */
+export function createDefaultTransport(): Transport {
+  let proxy: Promise<{ agent: Dispatcher; wrapped: Dispatcher }> | undefined;
+
+  const loadProxy = () => {
+    proxy ??= import('undici').then((undici) => {
+      const agent = new undici.EnvHttpProxyAgent(UNTIMED);
+      return { agent, wrapped: new undici.Dispatcher1Wrapper(agent) };
     });
-    return loaded;
+    return proxy;
   };
 
   return {
     async fetch(url, init) {
-      const current = globalThis.fetch;
-      const { fetch: undiciFetch, agent, wrapped } = await load();
-      if (isNodeBuiltinFetch(current)) {
-        const response = await undiciFetch(url, {
-          ...(init as import('undici').RequestInit),
-          dispatcher: agent,
-        });
-        return toGlobalResponse(response);
-      }
-      // `dispatcher` is a Node extension of RequestInit that the DOM typings do not know.
-      return current(url, { ...init, dispatcher: wrapped } as RequestInit);
+      const dispatcher = proxyConfigured(process.env)
+        ? (await loadProxy()).wrapped
+        : untimedGlobalDispatcher;
+      return globalThis.fetch(url, { ...init, dispatcher } as NodeRequestInit);
     },
     async close() {
-      const current = loaded;
-      loaded = undefined;
+      const current = proxy;
+      proxy = undefined;
       if (current) await (await current).agent.close();
     },
   };

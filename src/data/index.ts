@@ -4,6 +4,30 @@
  */
 
 export {
+  ANSWER_PROBLEM_CODES,
+  type AnswerCheck,
+  type AnswerSchemas,
+  createAnswerCheck,
+  type ResponseFormatInput,
+  type SchemaInput,
+  type ToolSchemaInput,
+} from './answers/answer-check.ts';
+export {
+  InvalidJsonSchemaError,
+  type JsonSchemaCompiler,
+  type JsonSchemaObject,
+  loadJsonSchemaCompiler,
+  type SchemaCheck,
+  type SchemaIssue,
+} from './answers/json-schema.ts';
+export {
+  type StrictMode,
+  type StrictRule,
+  type StrictSchemaProblem,
+  type StrictSchemaResult,
+  strictJsonSchema,
+} from './answers/strict-schema.ts';
+export {
   baseModelOf,
   createModelCatalog,
   defaultCatalog,

@@ -1,6 +1,7 @@
 /**
  * Every problem the validator can report. An `error` makes the API reject the file (or the job
- * fail); a `warning` does not block an upload but costs money or quality. A `line` problem
+ * fail), or fails a check the caller asked for (answers against a schema); a `warning` does not
+ * block an upload but costs money or quality. A `line` problem
  * always names its line; a `file` problem is about the file as a whole and names none.
  */
 export const PROBLEM_CATALOG = {
@@ -148,6 +149,36 @@ export const PROBLEM_CATALOG = {
     summary: 'The file is over 8 GB, the largest upload.',
     scope: 'file',
   },
+  answer_not_json: {
+    severity: 'error',
+    summary: 'An assistant answer checked against a response schema is not JSON.',
+    scope: 'line',
+  },
+  answer_schema_mismatch: {
+    severity: 'error',
+    summary: 'An assistant answer does not match the response schema.',
+    scope: 'line',
+  },
+  tool_arguments_not_json: {
+    severity: 'error',
+    summary: "A tool call's arguments are not JSON.",
+    scope: 'line',
+  },
+  tool_arguments_schema_mismatch: {
+    severity: 'error',
+    summary: "A tool call's arguments do not match the function's parameters.",
+    scope: 'line',
+  },
+  unknown_tool: {
+    severity: 'error',
+    summary: 'A tool call names a function that no tool declares.',
+    scope: 'line',
+  },
+  invalid_answer_schema: {
+    severity: 'error',
+    summary: 'A response format or tool parameters carried by the example is not a JSON Schema.',
+    scope: 'line',
+  },
 } as const satisfies Record<
   string,
   { severity: Severity; summary: string; scope: 'file' | 'line' }
@@ -170,6 +201,11 @@ export interface Problem {
   path?: string;
   /** 1-based column of a JSON syntax error (in characters) or of an invalid UTF-8 byte. */
   column?: number;
+  /**
+   * Inside a JSON answer (the content at `path`, or a tool call's arguments), where it does not
+   * match its schema: `items[0].qty`; empty for the answer itself.
+   */
+  answerPath?: string;
 }
 
 /**
@@ -182,7 +218,7 @@ export interface Problem {
 export function problem(
   code: ProblemCode,
   message: string,
-  where: { line?: number; path?: string; column?: number } = {},
+  where: { line?: number; path?: string; column?: number; answerPath?: string } = {},
 ): Problem {
   return { code, severity: PROBLEM_CATALOG[code].severity, message, ...where };
 }

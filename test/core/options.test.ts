@@ -60,6 +60,10 @@ describe('resolveClientOptions', () => {
     [{ baseURL: 'ftp://example.test/v1' }, 'baseURL'],
     [{ timeout: 0 }, 'timeout'],
     [{ timeout: Number.NaN }, 'timeout'],
+    // Longer than a Node timer holds: it would fire at once.
+    [{ timeout: 2 ** 31 }, 'timeout'],
+    [{ maxResponseBytes: 0 }, 'maxResponseBytes'],
+    [{ maxResponseBytes: 1.5 }, 'maxResponseBytes'],
     [{ maxRetries: -1 }, 'maxRetries'],
     [{ maxRetries: 1.5 }, 'maxRetries'],
     [{ logLevel: 'loud' as never }, 'logLevel'],

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { apiErrorFor } from '../../src/core/error-from-response.ts';
 import {
   backoffMs,
+  classifyFailure,
   isRetryableResponse,
   MAX_RETRY_AFTER_MS,
   retryAfterMs,
   retryDelayMs,
 } from '../../src/core/retry-policy.ts';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  RedirectError,
+  ResponseTooLargeError,
+  ResponseValidationError,
+} from '../../src/index.ts';
 
 const headers = (init: Record<string, string>) => new Headers(init);
 
@@ -69,5 +79,64 @@ describe('backoff', () => {
     const delay = retryDelayMs(2, undefined);
     expect(delay).toBeGreaterThanOrEqual(750);
     expect(delay).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe('classifyFailure (the one place that decides)', () => {
+  const status = (code: number, headers: Record<string, string> = {}) =>
+    apiErrorFor({
+      status: code,
+      apiMessage: 'x',
+      code: null,
+      param: null,
+      type: null,
+      headers,
+      requestId: undefined,
+      body: null,
+      method: 'GET',
+      url: 'http://x/v1/models',
+    });
+  const target = { method: 'GET', url: 'http://x/v1/models' };
+
+  it.each([
+    ['a connection error', new APIConnectionError('reset'), true, true],
+    ['a timeout', new APIConnectionTimeoutError(10, target), true, true],
+    ['408', status(408), true, true],
+    ['409', status(409), true, false],
+    ['429', status(429), true, false],
+    ['500', status(500), true, true],
+    ['503 with x-should-retry: false', status(503, { 'x-should-retry': 'false' }), false, true],
+    ['400 with x-should-retry: true', status(400, { 'x-should-retry': 'true' }), true, false],
+    ['400', status(400), false, false],
+    ['404', status(404), false, false],
+    ['a user abort', new APIUserAbortError(), false, false],
+    ['an invalid response', new ResponseValidationError('GET /x', undefined, []), false, false],
+    [
+      'a refused redirect',
+      new RedirectError({
+        reason: 'cross-origin',
+        status: 307,
+        ...target,
+        targetOrigin: 'http://y',
+      }),
+      false,
+      false,
+    ],
+    [
+      'a body too large (even with status 500)',
+      new ResponseTooLargeError({
+        limit: 1,
+        declared: 2,
+        received: 0,
+        status: 500,
+        ...target,
+        requestId: undefined,
+      }),
+      false,
+      false,
+    ],
+    ['anything else', new Error('bug'), false, false],
+  ])('%s → retryable %s, ambiguous %s', (_, error, retryable, ambiguous) => {
+    expect(classifyFailure(error)).toEqual({ retryable, ambiguous });
   });
 });

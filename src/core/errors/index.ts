@@ -4,6 +4,8 @@ export * from './configuration-error.ts';
 export * from './connection-error.ts';
 export * from './invalid-argument-error.ts';
 export * from './not-supported-by-provider-error.ts';
+export * from './redirect-error.ts';
+export * from './response-too-large-error.ts';
 export * from './response-validation-error.ts';
 export * from './tunekit-error.ts';
 export * from './user-abort-error.ts';

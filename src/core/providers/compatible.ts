@@ -1,15 +1,13 @@
 import { type Env, fromEnv } from '../env.ts';
 import { ConfigurationError } from '../errors/configuration-error.ts';
+import { HEADER_NAME } from '../header-check.ts';
 import { checkedBaseURL } from './base-url.ts';
 import { defineProvider, rejectForeignOptions } from './define.ts';
-import { isProviderFeature, type ProviderFeature } from './features.ts';
+import { isProviderFeature, PROVIDER_FEATURES, type ProviderFeature } from './features.ts';
 import type { Provider } from './provider.ts';
 import type { ProviderOptions } from './provider-options.ts';
 
 const EXAMPLE_GATEWAY = 'http://localhost:4000/v1';
-
-/** An HTTP header name (RFC 9110 token). */
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function checkAuthHeader(value: string | null | undefined): string | null {
   if (value === null) return null;
@@ -42,7 +40,7 @@ function checkUnsupported(
   for (const feature of features ?? []) {
     if (!isProviderFeature(feature)) {
       throw new ConfigurationError(
-        `Invalid unsupported feature ${JSON.stringify(feature)}: expected one of files, uploads, jobs, jobs.events, jobs.checkpoints, jobs.cancel, jobs.pause, jobs.resume, jobs.trainingType, models, models.delete, chat.completions.`,
+        `Invalid unsupported feature ${JSON.stringify(feature)}: expected one of ${PROVIDER_FEATURES.join(', ')}.`,
         'unsupported',
       );
     }

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors/configuration-error.ts';
-import type { HeadersInit, QueryInit } from '../options.ts';
+import type { HeaderRecord } from '../headers.ts';
+import type { QueryInit } from '../query.ts';
 import type { ProviderFeature, ProviderName } from './features.ts';
 import type { JobCreateBody, Provider } from './provider.ts';
 
@@ -12,7 +13,7 @@ export interface ProviderSpec {
   /** The value of the auth header for a key (`Bearer KEY`, or the key itself). */
   authValue?: ((apiKey: string) => string) | undefined;
   /** Identification headers sent with every request (OpenAI's organization and project). */
-  identity?: HeadersInit | undefined;
+  identity?: HeaderRecord | undefined;
   query?: QueryInit | undefined;
   /** The features the provider lacks, each with the reason and where it is documented. */
   unsupported?: Partial<Record<ProviderFeature, string>> | undefined;
@@ -33,7 +34,7 @@ export function defineProvider(spec: ProviderSpec): Provider {
     baseURL: spec.baseURL,
     authHeader: spec.authHeader,
     headers(apiKey) {
-      const headers: HeadersInit = { ...spec.identity };
+      const headers: HeaderRecord = { ...spec.identity };
       if (spec.authHeader && apiKey !== undefined) {
         headers[spec.authHeader] = spec.authValue ? spec.authValue(apiKey) : apiKey;
       }

@@ -1,6 +1,7 @@
 /**
  * What a provider may or may not offer, named after the client methods that use it. The
  * OpenAI API has all of them but `jobs.trainingType`, an Azure extension.
+ * `chat.structuredOutputs` is a `json_schema` response format, `chat.tools` function tools.
  */
 export const PROVIDER_FEATURES = [
   'files',
@@ -15,6 +16,8 @@ export const PROVIDER_FEATURES = [
   'models',
   'models.delete',
   'chat.completions',
+  'chat.structuredOutputs',
+  'chat.tools',
 ] as const;
 
 /** One thing a provider may or may not offer. */

@@ -1,4 +1,5 @@
-import type { HeadersInit, QueryInit } from '../options.ts';
+import type { HeaderRecord } from '../headers.ts';
+import type { QueryInit } from '../query.ts';
 import type { ProviderFeature, ProviderName } from './features.ts';
 
 /** The JSON body of `POST /fine_tuning/jobs` as the client built it. */
@@ -18,7 +19,7 @@ export interface Provider {
   /** The header that carries the key, lower case; null when the endpoint takes none. */
   readonly authHeader: string | null;
   /** The headers that authenticate and identify every request. */
-  headers(apiKey: string | undefined): HeadersInit;
+  headers(apiKey: string | undefined): HeaderRecord;
   /** Query parameters of every request (Azure's `api-version`). */
   readonly query: QueryInit;
   /** Why the provider lacks `feature` (and where that is documented), or undefined if it has it. */

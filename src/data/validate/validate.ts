@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { type AnswerSchemas, createAnswerCheck } from '../answers/answer-check.ts';
 import { defaultCatalog, type ModelCatalog } from '../catalog/catalog.ts';
 import type { ModelEntry } from '../catalog/entry.ts';
 import { parseJsonLine } from '../check/parse-json.ts';
@@ -42,6 +43,12 @@ export interface ValidateOptions extends ReadLinesOptions {
    */
   workers?: number | 'auto';
   onProgress?: (progress: ValidationProgress) => void;
+  /**
+   * Also check every trained assistant answer (and tool-call arguments) against the schemas the
+   * model will be asked for in production, or those each example carries (`answers: {}`). Off
+   * when absent. A schema that is not one throws `InvalidJsonSchemaError`.
+   */
+  answers?: AnswerSchemas;
 }
 
 /** Workers pay for themselves only past a few MB (each loads the tokenizer). */
@@ -87,6 +94,7 @@ export async function validateTrainingFile(
   const encoding = model?.encoding ?? options.encoding ?? 'o200k_base';
   const limit = model?.maxTokensPerExample?.value ?? null;
   const collector = new ReportCollector(Math.max(0, options.maxProblems ?? 100), limit);
+  const answers = options.answers ? await createAnswerCheck(options.answers) : undefined;
   const totalBytes = await sourceSize(source);
   let format = options.format;
   let bytesRead = 0;
@@ -139,6 +147,11 @@ export async function validateTrainingFile(
         });
         await checker.addReaderProblems([blank], line.number);
         continue;
+      }
+      if (answers) {
+        // The answer check (opt-in) runs here, apart from the batched format checks.
+        const found = answers.check(line.text, line.number, options.format);
+        if (found.length > 0) await checker.addReaderProblems(found, line.number);
       }
       if (format === undefined) {
         format = detectFormat(line.text);

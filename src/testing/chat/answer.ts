@@ -2,6 +2,7 @@ import type { ChatCompletionCreateParams } from '../../schemas/chat-params.ts';
 import { invalidRequest } from '../http/api-error.ts';
 import { newId } from '../ids.ts';
 import { contentText, estimateTokens } from '../jobs/training-file.ts';
+import type { FormatChecks } from './format-checks.ts';
 import { valueFromSchema } from './json-from-schema.ts';
 import { closestPair, type TrainingPair } from './training-pairs.ts';
 
@@ -19,12 +20,17 @@ export interface AnswerToolCall {
   arguments: string;
 }
 
-/** What the model "says": text or tool calls, and why it stopped. */
+/** What the model "says": text, a refusal or tool calls, and why it stopped. */
 export interface Answer {
   content: string | null;
+  /** The model declined (structured outputs' `refusal`); content is then null. */
+  refusal?: string | null | undefined;
   toolCalls: AnswerToolCall[];
-  finishReason: 'stop' | 'length' | 'tool_calls';
+  finishReason: 'stop' | 'length' | 'tool_calls' | 'content_filter';
 }
+
+/** No schema asked for: every text will do. */
+const NO_CHECKS: FormatChecks = { tools: new Map() };
 
 /** Who answers: a base model, or a model trained on these pairs. */
 export type Answerer = { kind: 'base' } | { kind: 'trained'; pairs: readonly TrainingPair[] };
@@ -37,12 +43,22 @@ export function lastUserText(params: ChatCompletionCreateParams): string {
 
 type Tool = NonNullable<ChatCompletionCreateParams['tools']>[number];
 
-function callTool(tool: Tool, text: string, trainedArguments?: string): AnswerToolCall {
+function callTool(
+  tool: Tool,
+  text: string,
+  checks: FormatChecks,
+  trainedArguments?: string,
+): AnswerToolCall {
+  // Strict tools get arguments that fit: the trained ones when they do, else built ones.
+  const fits =
+    trainedArguments !== undefined &&
+    (checks.tools.get(tool.function.name)?.(trainedArguments) ?? true);
   return {
     id: newId.toolCall(),
     name: tool.function.name,
-    arguments:
-      trainedArguments ?? JSON.stringify(valueFromSchema(tool.function.parameters ?? {}, text)),
+    arguments: fits
+      ? (trainedArguments as string)
+      : JSON.stringify(valueFromSchema(tool.function.parameters ?? {}, text)),
   };
 }
 
@@ -55,6 +71,7 @@ function toolCallsFor(
   params: ChatCompletionCreateParams,
   text: string,
   pair: TrainingPair | undefined,
+  checks: FormatChecks,
 ): AnswerToolCall[] {
   const tools = params.tools ?? [];
   const choice = params.tool_choice ?? (tools.length > 0 ? 'auto' : 'none');
@@ -68,19 +85,27 @@ function toolCallsFor(
         'invalid_value',
       );
     }
-    return [callTool(tool, text)];
+    return [callTool(tool, text, checks)];
   }
   const learned = (pair?.toolCalls ?? []).flatMap((call) => {
     const tool = tools.find((t) => t.function.name === call.name);
-    return tool ? [callTool(tool, text, call.arguments)] : [];
+    return tool ? [callTool(tool, text, checks, call.arguments)] : [];
   });
   if (learned.length > 0) return learned;
   const first = tools[0];
-  return choice === 'required' && first ? [callTool(first, text)] : [];
+  return choice === 'required' && first ? [callTool(first, text, checks)] : [];
 }
 
-/** The text shaped by `response_format`: JSON for `json_object` and `json_schema`. */
-function formatContent(params: ChatCompletionCreateParams, text: string): string {
+/**
+ * The text shaped by `response_format`: JSON for `json_object`; for `json_schema`, the text
+ * itself when it is JSON that fits the schema (a model trained on such answers), else a value
+ * built from the schema.
+ */
+function formatContent(
+  params: ChatCompletionCreateParams,
+  text: string,
+  checks: FormatChecks,
+): string {
   const format = params.response_format;
   if (!format || format.type === 'text') return text;
   if (format.type === 'json_object') {
@@ -92,6 +117,7 @@ function formatContent(params: ChatCompletionCreateParams, text: string): string
     }
     return JSON.stringify({ answer: text });
   }
+  if (checks.content?.(text)) return text;
   return JSON.stringify(valueFromSchema(format.json_schema.schema ?? {}, text));
 }
 
@@ -114,13 +140,17 @@ function limit(params: ChatCompletionCreateParams, text: string): { text: string
  * The answer to a chat request: base models give {@link BASE_MODEL_ANSWER}; a fine-tuned model
  * gives the reply of the training example whose prompt is most like the last user message.
  */
-export function answer(params: ChatCompletionCreateParams, answerer: Answerer): Answer {
+export function answer(
+  params: ChatCompletionCreateParams,
+  answerer: Answerer,
+  checks: FormatChecks = NO_CHECKS,
+): Answer {
   const question = lastUserText(params);
   const pair = answerer.kind === 'trained' ? closestPair(answerer.pairs, question) : undefined;
   const text = answerer.kind === 'trained' ? (pair?.reply ?? '') : BASE_MODEL_ANSWER;
-  const toolCalls = toolCallsFor(params, text, pair);
+  const toolCalls = toolCallsFor(params, text, pair, checks);
   if (toolCalls.length > 0) return { content: null, toolCalls, finishReason: 'tool_calls' };
-  const limited = limit(params, formatContent(params, text));
+  const limited = limit(params, formatContent(params, text, checks));
   return {
     content: limited.text,
     toolCalls: [],

@@ -26,7 +26,9 @@ export function usageOf(
     3,
   );
   const text =
-    answer.content ?? answer.toolCalls.map((call) => call.name + call.arguments).join('');
+    answer.content ??
+    answer.refusal ??
+    answer.toolCalls.map((call) => call.name + call.arguments).join('');
   const completion = estimateTokens(text) * choices;
   return {
     prompt_tokens: prompt,
@@ -62,7 +64,7 @@ export function completionOf(
     message: {
       role: 'assistant',
       content: answer.content,
-      refusal: null,
+      refusal: answer.refusal ?? null,
       annotations: [],
       ...(answer.toolCalls.length > 0 ? { tool_calls: toolCallsOf(answer) } : {}),
     },
@@ -128,6 +130,9 @@ export function chunksOf(
           );
         }
       });
+    } else if (answer.refusal) {
+      chunks.push(chunk(index, { role: 'assistant', content: null, refusal: '' }));
+      for (const part of pieces(answer.refusal)) chunks.push(chunk(index, { refusal: part }));
     } else {
       chunks.push(chunk(index, { role: 'assistant', content: '', refusal: null }));
       for (const part of pieces(answer.content ?? '')) chunks.push(chunk(index, { content: part }));

@@ -2,12 +2,18 @@ import type { ChatCompletionCreateParams } from '../../schemas/chat-params.ts';
 import { newId } from '../ids.ts';
 import { type Answer, lastUserText } from './answer.ts';
 
-/** What a scripted model says: a text, or content and tool calls (`arguments` as JSON text). */
+/**
+ * What a scripted model says: a text, or content and tool calls (`arguments` as JSON text), or
+ * a refusal; `finishReason` forces why it stopped (`length` for an answer cut at the token
+ * limit, `content_filter`).
+ */
 export type ScriptedReply =
   | string
   | {
       content?: string | null | undefined;
       toolCalls?: ReadonlyArray<{ name: string; arguments: string }> | undefined;
+      refusal?: string | undefined;
+      finishReason?: 'stop' | 'length' | 'content_filter' | 'tool_calls' | undefined;
     };
 
 /**
@@ -33,12 +39,15 @@ interface ActiveScript {
 }
 
 function toAnswer(reply: ScriptedReply): Answer {
-  const { content = null, toolCalls = [] } = typeof reply === 'string' ? { content: reply } : reply;
+  const written = typeof reply === 'string' ? { content: reply } : reply;
+  const { content = null, toolCalls = [], refusal } = written;
   const calls = toolCalls.map((call) => ({ id: newId.toolCall(), ...call }));
+  const answered = calls.length > 0 || refusal !== undefined;
   return {
-    content: calls.length > 0 ? (content ?? null) : (content ?? ''),
+    content: answered ? (content ?? null) : (content ?? ''),
+    refusal: refusal ?? null,
     toolCalls: calls,
-    finishReason: calls.length > 0 ? 'tool_calls' : 'stop',
+    finishReason: written.finishReason ?? (calls.length > 0 ? 'tool_calls' : 'stop'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { NotFoundError } from '../../core/errors/api-error.ts';
-import type { FilesEndpoints } from '../../resources/files.ts';
+import type { Files } from '../../resources/files/files.ts';
 import { holdsCopy } from './disk.ts';
 import { downloadFile } from './download.ts';
 import type { FileToBackUp } from './inventory.ts';
@@ -24,7 +24,7 @@ export interface FileBackup {
  * entry, and the loss of an intact copy is a problem noted.
  */
 export async function backupFile(
-  files: FilesEndpoints,
+  files: Files,
   item: FileToBackUp,
   dir: string,
   previous: ExportedFile | undefined,

@@ -7,6 +7,7 @@ import {
   normalizeAnswer,
   type ScoreContext,
   scorers,
+  zodResponseFormat,
 } from '../../../src/index.ts';
 
 const example: PromptExample = {
@@ -103,14 +104,14 @@ describe('JSON scorers', () => {
     expect(await scorer.score(text('{"intent": "refund"}'))).toEqual({
       score: 0,
       pass: false,
-      detail: '/intent must be equal to one of the allowed values',
+      detail: 'intent: must be one of "shipping", "returns"',
     });
     expect(await scorer.score(text('{"intent": "returns", "email": "nope"}'))).toMatchObject({
       pass: false,
-      detail: '/email must match format "email"',
+      detail: 'email: must match format "email"',
     });
     expect(await scorer.score(text('{"intent": "returns", "x": 1}'))).toMatchObject({
-      detail: '(root) must NOT have additional properties',
+      detail: 'x: is not a property the schema allows',
     });
   });
 
@@ -118,7 +119,7 @@ describe('JSON scorers', () => {
     const scorer = scorers.jsonSchema({ name: 'ticket', strict: true, schema });
     expect(await scorer.score(text('{"intent": "shipping"}'))).toMatchObject({ pass: true });
     expect(await scorer.score(text('{}'))).toMatchObject({
-      detail: "(root) must have required property 'intent'",
+      detail: 'intent: is required',
     });
   });
 
@@ -126,6 +127,35 @@ describe('JSON scorers', () => {
     await expect(scorers.jsonSchema({ type: 'objekt' }).prepare()).rejects.toThrow(
       /^invalid JSON Schema: /,
     );
+  });
+
+  it('takes a zod schema, or a zodResponseFormat, as the same JSON Schema scorer', async () => {
+    const Ticket = z.object({
+      intent: z.enum(['shipping', 'returns']),
+      // A refinement JSON Schema cannot carry: zod checks it.
+      order: z.string().refine((id) => id.startsWith('A-'), 'must start with A-'),
+    });
+    for (const given of [Ticket, zodResponseFormat(Ticket, 'ticket')]) {
+      const scorer = scorers.jsonSchema(given);
+      await scorer.prepare();
+      expect(await scorer.score(text('{"intent": "returns", "order": "A-1"}'))).toEqual({
+        score: 1,
+        pass: true,
+      });
+      expect(await scorer.score(text('{"intent": "returns", "order": "B-1"}'))).toEqual({
+        score: 0,
+        pass: false,
+        detail: 'order: must start with A-',
+      });
+      expect(await scorer.score(text('{"intent": 3, "order": "A-1"}'))).toMatchObject({
+        detail: expect.stringMatching(/^intent: Invalid option/),
+      });
+    }
+    // The response_format sent in production, as plain JSON, is checked by Ajv.
+    const plain = JSON.parse(JSON.stringify(zodResponseFormat(Ticket, 'ticket')));
+    expect(await scorers.jsonSchema(plain).score(text('{"intent": "returns"}'))).toMatchObject({
+      detail: 'order: is required',
+    });
   });
 
   it('zod-schema conformance', () => {

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
 import { InvalidArgumentError } from '../../../core/errors/invalid-argument-error.ts';
+import { loadJsonSchemaCompiler, type SchemaIssue } from '../../../data/answers/json-schema.ts';
+import { formatPath } from '../../../data/problems.ts';
+import {
+  type ZodResponseFormat,
+  zodSchemaOfFormat,
+} from '../../../resources/chat/structured/zod-helpers.ts';
 import { passFail, type Scorer } from './scorer.ts';
 import { excerpt } from './text.ts';
 
@@ -32,54 +38,63 @@ export function jsonValid(): Scorer {
   };
 }
 
-/** A compiled JSON Schema check: undefined when valid, else the first error. */
+/** What the JSON Schema scorer takes. */
+type SchemaInput = Record<string, unknown> | z.ZodType | ZodResponseFormat<unknown>;
+
+/** A check of a parsed answer: undefined when it conforms, else the first issue. */
 type SchemaCheck = (value: unknown) => string | undefined;
 
-/**
- * Compiles a JSON Schema (drafts 2020-12, 2019-09 and 07 through Ajv, with the standard
- * formats). Ajv is loaded on first use only: `import 'tunekit'` does not pay for it.
- */
-async function compileSchema(schema: Record<string, unknown>): Promise<SchemaCheck> {
-  // Ajv and ajv-formats are CommonJS: their class is `default`, or `default.default` when
-  // loaded through an ES module wrapper.
-  const ajvModule = (await import('ajv/dist/2020.js')) as unknown as {
-    default: { default?: unknown };
-  };
-  const formatsModule = (await import('ajv-formats')) as unknown as {
-    default: { default?: unknown };
-  };
-  const Ajv = (ajvModule.default.default ?? ajvModule.default) as new (
-    options: object,
-  ) => {
-    compile(schema: object): ((value: unknown) => boolean) & {
-      errors?: Array<{ instancePath: string; message?: string }> | null;
-    };
-  };
-  const addFormats = (formatsModule.default.default ?? formatsModule.default) as (
-    ajv: unknown,
-  ) => void;
-  // strict: false — response-format schemas carry keys of their own (`strict`, `name`).
-  const ajv = new Ajv({ strict: false, allErrors: false });
-  addFormats(ajv);
-  let validate: ReturnType<InstanceType<typeof Ajv>['compile']>;
-  try {
-    validate = ajv.compile(schema);
-  } catch (error) {
-    throw new InvalidArgumentError(`invalid JSON Schema: ${(error as Error).message}`, 'schema', {
-      cause: error,
-    });
-  }
-  return (value) => {
-    if (validate(value)) return undefined;
-    const first = validate.errors?.[0];
-    return first ? `${first.instancePath || '(root)'} ${first.message ?? 'is invalid'}` : 'invalid';
-  };
+function firstIssue(issues: readonly SchemaIssue[]): string | undefined {
+  const issue = issues[0];
+  return issue ? `${issue.path || '(root)'}: ${issue.message}` : undefined;
+}
+
+function isZodSchema(value: unknown): value is z.ZodType {
+  return typeof value === 'object' && value !== null && '_zod' in value;
+}
+
+/** The JSON Schema inside a response format (`{ type: 'json_schema', json_schema }`, `{ name, schema }`). */
+function bareSchema(schema: Record<string, unknown>): Record<string, unknown> {
+  const inner =
+    schema.type === 'json_schema' && typeof schema.json_schema === 'object'
+      ? (schema.json_schema as Record<string, unknown>)
+      : schema;
+  return typeof inner.schema === 'object' && inner.schema !== null && 'name' in inner
+    ? (inner.schema as Record<string, unknown>)
+    : inner;
 }
 
 /**
- * Passes when the answer is JSON conforming to a JSON Schema. Accepts a bare schema or an
- * OpenAI `response_format.json_schema` object (`{ name, schema, strict }`). The schema is
- * compiled before the evaluation sends anything, so a broken schema fails at once.
+ * Compiles the schema: zod checks zod schemas (and `zodResponseFormat` formats, whose zod schema
+ * also holds refinements JSON Schema cannot say); Ajv, loaded on first use, checks JSON Schema.
+ */
+async function compileSchema(schema: SchemaInput): Promise<SchemaCheck> {
+  const zod = isZodSchema(schema) ? schema : zodSchemaOfFormat(schema);
+  if (zod) {
+    return (value) => {
+      const result = zod.safeParse(value);
+      return result.success
+        ? undefined
+        : firstIssue(
+            result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+          );
+    };
+  }
+  const compile = await loadJsonSchemaCompiler();
+  try {
+    const check = compile(bareSchema(schema as Record<string, unknown>));
+    return (value) => firstIssue(check(value));
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message, 'schema', { cause: error });
+  }
+}
+
+/**
+ * Passes when the answer is JSON conforming to a schema: a JSON Schema (drafts 2020-12, 2019-09
+ * and 07, formats included), an OpenAI `response_format` or its `json_schema` object (`{ name,
+ * schema, strict }`), a `zodResponseFormat(…)`, or a zod schema itself. The schema is compiled
+ * before the evaluation sends anything, so a broken schema fails at once. A failure names the
+ * first path that does not conform.
  *
  * @example
  * const scorer = jsonSchema({
@@ -88,18 +103,15 @@ async function compileSchema(schema: Record<string, unknown>): Promise<SchemaChe
  *   required: ['intent'],
  *   additionalProperties: false,
  * });
+ * const same = jsonSchema(z.object({ intent: z.enum(['shipping', 'returns', 'billing']) }));
  */
 export function jsonSchema(
-  schema: Record<string, unknown>,
+  schema: SchemaInput,
   options: { name?: string } = {},
 ): Scorer & { prepare(): Promise<void> } {
-  const bare =
-    typeof schema.schema === 'object' && schema.schema !== null && 'name' in schema
-      ? (schema.schema as Record<string, unknown>)
-      : schema;
   let check: Promise<SchemaCheck> | undefined;
   const compiled = () => {
-    check ??= compileSchema(bare);
+    check ??= compileSchema(schema);
     return check;
   };
   return {
