@@ -147,8 +147,9 @@ function main(): void {
     return;
   }
   for (const [kind, { total, undocumented, withoutExample }] of Object.entries(summary)) {
+    const kinds = kind === 'class' ? 'classes' : `${kind}s`;
     console.log(
-      `${kind}s: ${total}, without a doc comment: ${undocumented.length}, without @example: ${withoutExample.length}`,
+      `${kinds}: ${total}, without a doc comment: ${undocumented.length}, without @example: ${withoutExample.length}`,
     );
     for (const name of undocumented) console.log(`  no doc      ${name}`);
     for (const name of withoutExample) console.log(`  no example  ${name}`);
