@@ -13,6 +13,7 @@ import { registerJobCommands } from './jobs/register.ts';
 import { registerModelCommands } from './models/register.ts';
 import { addGlobalOptions } from './runner/global-options.ts';
 import { registerTrainCommand } from './train/register.ts';
+import { registerUiCommand } from './ui/register.ts';
 
 /**
  * A command group registers its sub-commands on the program. Groups import their
@@ -32,6 +33,7 @@ const groups: CommandGroup[] = [
   registerEvalCommand,
   registerCostCommand,
   registerExportCommand,
+  registerUiCommand,
   registerFakeServer,
 ];
 

@@ -15,7 +15,9 @@ export const installedModule = (name: string) => join(ROOT, 'node_modules', name
 
 /** Builds library entries (`{ index: 'src/index.ts' }`) with the project's own tsup settings. */
 export async function buildEntries(outDir: string, entry: Record<string, string>): Promise<void> {
-  const [library] = (Array.isArray(tsupConfig) ? tsupConfig : [tsupConfig]) as Options[];
+  // The config is a function of the command line's flags (none here).
+  const configs = typeof tsupConfig === 'function' ? await tsupConfig({}) : tsupConfig;
+  const [library] = (Array.isArray(configs) ? configs : [configs]) as Options[];
   await build({ ...library, entry, outDir, dts: false, sourcemap: false, silent: true });
 }
 

@@ -10,7 +10,7 @@ import type { GlobalOptions } from './global-options.ts';
 import { stderrLogger } from './stderr-logger.ts';
 
 /** The client options the global flags set; flags left out leave the client's defaults. */
-function connectionOptions(options: GlobalOptions): ClientOptions {
+export function connectionOptions(options: GlobalOptions): ClientOptions {
   const picked: ClientOptions = {
     provider: options.provider,
     apiKey: options.apiKey,
