@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NumberSeries } from '../../src/data/stats.ts';
+import { CountDistribution } from '../../src/data/stats.ts';
 
-describe('NumberSeries', () => {
+describe('CountDistribution', () => {
   it('summarizes with nearest-rank percentiles', () => {
-    const series = new NumberSeries();
+    const series = new CountDistribution();
     for (let i = 1; i <= 100; i++) series.push(i);
     expect(series.summary()).toEqual({
       min: 1,
@@ -13,11 +13,11 @@ describe('NumberSeries', () => {
       p10: 10,
       p90: 90,
     });
-    expect(new NumberSeries().summary()).toBeNull();
+    expect(new CountDistribution().summary()).toBeNull();
   });
 
   it('grows past its first buffer and buckets by powers of two', () => {
-    const series = new NumberSeries();
+    const series = new CountDistribution();
     for (let i = 0; i < 5000; i++) series.push(i % 2 === 0 ? 3 : 100);
     expect(series.length).toBe(5000);
     expect(series.histogram()).toEqual([
