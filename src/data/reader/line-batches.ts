@@ -27,6 +27,10 @@ export interface LineBatcherOptions {
   batchLines: number;
 }
 
+/** A copy of `bytes[start, end)` (a Buffer's own `slice` would share its memory). */
+const copy = (bytes: Uint8Array, start: number, end: number) =>
+  Uint8Array.prototype.slice.call(bytes, start, end);
+
 /**
  * Collects lines into batches: `push` chunks as they are read, take the batches that filled up,
  * and `finish` for the rest. Holds at most one batch plus the line being read (a line past
@@ -47,6 +51,8 @@ export class LineBatcher {
   /** Where the line being read starts in #bytes, and its size so far (also when not held). */
   #lineStart = 0;
   #lineBytes = 0;
+  /** A line longer than a batch is collected here, then becomes a batch of its own. */
+  #parts: Uint8Array[] | undefined;
 
   constructor(options: LineBatcherOptions) {
     this.#options = options;
@@ -60,11 +66,10 @@ export class LineBatcher {
     while (start < chunk.length) {
       const newline = chunk.indexOf(10, start);
       const end = newline < 0 ? chunk.length : newline;
-      const full = this.#append(chunk, start, end);
-      if (full) done.push(full);
+      this.#append(chunk, start, end, done);
       if (newline < 0) break;
       this.#sourceBytes++; // the newline
-      this.#endLine();
+      this.#endLine(done);
       if (this.#ends.length >= this.#options.batchLines || this.#used >= this.#options.batchBytes)
         done.push(this.#take());
       start = newline + 1;
@@ -72,78 +77,91 @@ export class LineBatcher {
     return done;
   }
 
-  /** The last batch: what is left, with a last line that has no newline. */
+  /** The last batches: what is left, with a last line that has no newline. */
   finish(): LineBatch[] {
-    if (this.#lineBytes > 0) this.#endLine();
-    return this.#ends.length > 0 ? [this.#take()] : [];
+    const done: LineBatch[] = [];
+    if (this.#lineBytes > 0) this.#endLine(done);
+    if (this.#ends.length > 0) done.push(this.#take());
+    return done;
   }
 
   /**
-   * Adds bytes of the current line. When they do not fit, the complete lines before it leave
-   * as a batch (returned) and the line moves on to a buffer of its own: a buffer is never
-   * grown while it holds other lines.
+   * Adds bytes of the current line (copied: the chunk's buffer is reused by the reader). A
+   * line that outgrows the batch's buffer sends the complete lines before it off as a batch
+   * and goes on in parts of its own: no buffer is ever grown and copied.
    */
-  #append(chunk: Uint8Array, start: number, end: number): LineBatch | undefined {
+  #append(chunk: Uint8Array, start: number, end: number, done: LineBatch[]): void {
     const length = end - start;
     this.#lineBytes += length;
     this.#sourceBytes += length;
     if (this.#lineBytes > this.#options.maxLineBytes) {
       // Keep counting, stop holding: the line will be reported, never parsed.
+      this.#parts = undefined;
       this.#used = this.#lineStart;
-      return undefined;
+      return;
     }
-    let full: LineBatch | undefined;
-    if (this.#used + length > this.#bytes.length) {
-      const partial = this.#bytes.subarray(this.#lineStart, this.#used);
-      const next = new Uint8Array(
-        Math.max(this.#options.batchBytes, (partial.length + length) * 2),
-      );
-      next.set(partial);
-      if (this.#ends.length > 0) {
-        // The line read so far goes along to the next batch, with the bytes it took.
-        const carried = this.#lineBytes;
-        this.#sourceBytes -= carried;
-        this.#used = this.#lineStart;
-        full = this.#take(next);
-        this.#sourceBytes = carried;
-      } else {
-        this.#bytes = next;
-      }
-      this.#used = partial.length;
-      this.#lineStart = 0;
+    if (this.#parts) {
+      this.#parts.push(copy(chunk, start, end));
+      return;
     }
-    this.#bytes.set(chunk.subarray(start, end), this.#used);
-    this.#used += length;
-    return full;
+    if (this.#used + length <= this.#bytes.length) {
+      this.#bytes.set(chunk.subarray(start, end), this.#used);
+      this.#used += length;
+      return;
+    }
+    const partial = this.#bytes.slice(this.#lineStart, this.#used);
+    this.#used = this.#lineStart;
+    if (this.#ends.length > 0) {
+      // The line's bytes so far go along with it, not with the batch before it.
+      const carried = this.#lineBytes;
+      this.#sourceBytes -= carried;
+      done.push(this.#take());
+      this.#sourceBytes = carried;
+    }
+    this.#parts = [partial, copy(chunk, start, end)];
   }
 
-  #endLine(): void {
+  #endLine(done: LineBatch[]): void {
     if (this.#lineBytes > this.#options.maxLineBytes) {
       this.#tooLong.push({ index: this.#ends.length, bytes: this.#lineBytes });
       this.#used = this.#lineStart;
+    } else if (this.#parts) {
+      // A batch of one line, in a buffer of exactly its size (#append left no other line).
+      const bytes = new Uint8Array(this.#lineBytes);
+      let at = 0;
+      for (const part of this.#parts) {
+        bytes.set(part, at);
+        at += part.length;
+      }
+      this.#parts = undefined;
+      this.#lineBytes = 0;
+      done.push(this.#take(bytes, [bytes.length]));
+      return;
     }
     this.#ends.push(this.#used);
     this.#lineStart = this.#used;
     this.#lineBytes = 0;
   }
 
-  /** Hands the complete lines over as a batch and goes on in `next`. */
-  #take(next = new Uint8Array(this.#options.batchBytes)): LineBatch {
+  /** Hands over the complete lines (or a line of its own) as a batch. */
+  #take(bytes = this.#bytes.subarray(0, this.#used), ends = this.#ends): LineBatch {
     const batch: LineBatch = {
       firstLine: this.#firstLine,
       // The batch takes the buffer along (it is transferred to a worker, not copied).
-      bytes: this.#bytes.subarray(0, this.#used),
-      ends: Int32Array.from(this.#ends),
+      bytes,
+      ends: Int32Array.from(ends),
       tooLong: this.#tooLong,
       sourceBytes: this.#sourceBytes,
     };
-    this.#firstLine += this.#ends.length;
-    this.#ends = [];
+    this.#firstLine += ends.length;
     this.#tooLong = [];
     this.#sourceBytes = 0;
-    this.#used = 0;
-    this.#lineStart = 0;
-    this.#bytes = next;
+    if (ends === this.#ends) {
+      this.#ends = [];
+      this.#used = 0;
+      this.#lineStart = 0;
+      this.#bytes = new Uint8Array(this.#options.batchBytes);
+    }
     return batch;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * Tells a UTF-16 or UTF-32 file from UTF-8 by its first bytes: a byte order mark, or the NUL
- * bytes that ASCII characters (all of JSON's syntax) leave in every second or every fourth
- * byte. UTF-8 JSON never holds a NUL byte, so the pattern is not ambiguous. Windows PowerShell
- * 5 writes UTF-16 LE with `>` and `Out-File`: that is where such files come from.
+ * bytes an ASCII first character (`{`) leaves beside it. UTF-8 JSON never holds a NUL byte, so
+ * the pattern is not ambiguous. Windows PowerShell 5 writes UTF-16 LE with `>` and `Out-File`:
+ * that is where such files come from.
  */
 
 export type ForeignEncoding = 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE';
@@ -13,20 +13,27 @@ export interface ForeignEncodingGuess {
   evidence: string;
 }
 
-/** Bytes looked at for the NUL pattern. */
-const SNIFF_BYTES = 4096;
-
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
 }
 
-/** The share of zero bytes at each position modulo 4. */
-function zeroShares(bytes: Uint8Array): [number, number, number, number] {
-  const length = Math.min(bytes.length, SNIFF_BYTES) & ~3;
-  const zeros = [0, 0, 0, 0];
-  for (let i = 0; i < length; i++) if (bytes[i] === 0) zeros[i & 3] = (zeros[i & 3] as number) + 1;
-  const per = length / 4;
-  return zeros.map((count) => count / per) as [number, number, number, number];
+/** Code units checked at the start of the file. */
+const UNITS = 8;
+
+/**
+ * True when the first code units (up to {@link UNITS}) of `width` bytes each are ASCII
+ * characters other than NUL, with the character's byte at `at` and zeros around it.
+ */
+function asciiUnits(head: Uint8Array, width: number, at: number): boolean {
+  const units = Math.min(UNITS, Math.floor(head.length / width));
+  if (units === 0) return false;
+  for (let unit = 0; unit < units; unit++) {
+    for (let i = 0; i < width; i++) {
+      const byte = head[unit * width + i] as number;
+      if (i === at ? byte === 0 || byte >= 0x80 : byte !== 0) return false;
+    }
+  }
+  return true;
 }
 
 /**
@@ -45,17 +52,13 @@ export function detectForeignEncoding(head: Uint8Array): ForeignEncodingGuess | 
     return { encoding: 'UTF-16LE', evidence: 'byte order mark FF FE' };
   if (startsWith(head, [0xfe, 0xff]))
     return { encoding: 'UTF-16BE', evidence: 'byte order mark FE FF' };
-  if (head.length < 4) return undefined;
-  const [z0, z1, z2, z3] = zeroShares(head);
+  // Without a mark: a JSONL file starts with ASCII (`{"messages":`…), and the NUL bytes beside
+  // those characters say how wide and in which order the code units are.
   const evidence = 'NUL bytes';
-  // Characters below U+10000 leave two zero bytes of four in UTF-32, and ASCII a third.
-  if (z2 > 0.9 && z3 > 0.9 && z0 < 0.1) return { encoding: 'UTF-32LE', evidence };
-  if (z0 > 0.9 && z1 > 0.9 && z3 < 0.1) return { encoding: 'UTF-32BE', evidence };
-  // ASCII leaves a zero in every second byte of UTF-16; CJK text does not, so ask for a share.
-  const even = (z0 + z2) / 2;
-  const odd = (z1 + z3) / 2;
-  if (odd > 0.1 && even < odd / 10) return { encoding: 'UTF-16LE', evidence };
-  if (even > 0.1 && odd < even / 10) return { encoding: 'UTF-16BE', evidence };
+  if (asciiUnits(head, 4, 0)) return { encoding: 'UTF-32LE', evidence };
+  if (asciiUnits(head, 4, 3)) return { encoding: 'UTF-32BE', evidence };
+  if (asciiUnits(head, 2, 0)) return { encoding: 'UTF-16LE', evidence };
+  if (asciiUnits(head, 2, 1)) return { encoding: 'UTF-16BE', evidence };
   return undefined;
 }
 

@@ -35,6 +35,11 @@ const PIECE_MAX_LENGTH = 13;
  */
 const PIECE_GENERATION = 32_768;
 
+/** A copy of `text` that shares no memory with the string it was sliced from. */
+function flatCopy(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
 /**
  * A counter over a shared rank table. Words repeat far more than lines: the count of each short
  * piece is remembered in a two-generation cache (recently used pieces survive a turnover, the
@@ -62,24 +67,36 @@ class BpeCounter implements TokenCounter {
 
   count(text: string): number {
     if (text.length < MEMO_MIN_LENGTH) return this.#exact(text);
-    const known = this.#memo.get(text);
-    if (known !== undefined) {
-      // Refresh: least recently used strings leave first, so prompts repeated in every
-      // example stay while one-off turns cycle through.
-      this.#memo.delete(text);
-      this.#memo.set(text, known);
-      return known;
-    }
+    const known = this.#recall(text);
+    if (known !== undefined) return known;
     const segments = splitLongRuns(text);
     let total = 0;
     if (segments) {
       this.approximateCount++;
-      for (const segment of segments) total += this.#exact(segment);
+      // Segments are remembered too: a run of one repeated character is the usual hostile
+      // line. As copies: a slice would keep the whole (maybe 50 MB) text alive in the memo.
+      for (const segment of segments) {
+        total +=
+          segment.length < MEMO_MIN_LENGTH
+            ? this.#exact(segment)
+            : (this.#recall(segment) ?? this.#remember(flatCopy(segment), this.#exact(segment)));
+      }
     } else {
       total = this.#exact(text);
     }
-    this.#remember(text, total);
-    return total;
+    return this.#remember(text, total);
+  }
+
+  /** The remembered count of a long string, refreshed as the most recently used. */
+  #recall(text: string): number | undefined {
+    const known = this.#memo.get(text);
+    if (known !== undefined) {
+      // Least recently used strings leave first, so prompts repeated in every example stay
+      // while one-off turns cycle through.
+      this.#memo.delete(text);
+      this.#memo.set(text, known);
+    }
+    return known;
   }
 
   #exact(text: string): number {
@@ -113,8 +130,8 @@ class BpeCounter implements TokenCounter {
     return this.#merger.count(this.#scratch, 0, written);
   }
 
-  #remember(text: string, count: number): void {
-    if (text.length > MEMO_MAX_CHARS / 4) return;
+  #remember(text: string, count: number): number {
+    if (text.length > MEMO_MAX_CHARS / 4) return count;
     while (this.#memoChars + text.length > MEMO_MAX_CHARS) {
       const oldest = this.#memo.keys().next().value as string;
       this.#memo.delete(oldest);
@@ -122,6 +139,7 @@ class BpeCounter implements TokenCounter {
     }
     this.#memo.set(text, count);
     this.#memoChars += text.length;
+    return count;
   }
 }
 
