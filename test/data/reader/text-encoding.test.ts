@@ -8,7 +8,10 @@ const utf16be = (s: string) => Buffer.from(s, 'utf16le').swap16();
 const utf32 = (s: string, bigEndian: boolean) => {
   const points = [...s].map((c) => c.codePointAt(0) as number);
   const out = Buffer.alloc(points.length * 4);
-  points.forEach((p, i) => (bigEndian ? out.writeUInt32BE(p, i * 4) : out.writeUInt32LE(p, i * 4)));
+  points.forEach((p, i) => {
+    if (bigEndian) out.writeUInt32BE(p, i * 4);
+    else out.writeUInt32LE(p, i * 4);
+  });
   return out;
 };
 
