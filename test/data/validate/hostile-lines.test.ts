@@ -1,22 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateTrainingFile } from '../../../src/data/validate/validate.ts';
+import { withPeakRssGrowth } from '../../support/peak-rss.ts';
 
 const MiB = 2 ** 20;
 
-/** Validates `bytes` inline and returns the report with how far RSS rose above where it was. */
+/** Validates `bytes` inline and returns the report with how far RSS rose, at the peak. */
 async function validateMeasured(bytes: Uint8Array) {
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 5);
-  try {
-    const report = await validateTrainingFile(bytes, { workers: 0 });
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { report, growthMiB: (peak - before) / MiB };
-  } finally {
-    clearInterval(timer);
-  }
+  const { result: report, growth } = await withPeakRssGrowth(
+    () => validateTrainingFile(bytes, { workers: 0 }),
+    5,
+  );
+  return { report, growthMiB: growth / MiB };
 }
 
 const lineCodes = (report: Awaited<ReturnType<typeof validateTrainingFile>>) =>
