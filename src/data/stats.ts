@@ -24,7 +24,7 @@ const SUB_BITS = 7;
 const LARGEST = 0xffffffff;
 
 /**
- * The distribution of whole numbers (tokens or messages per example) in a fixed 260 KB,
+ * The distribution of whole numbers (tokens or messages per example) in a fixed 270 KB,
  * whatever their number: a count per value below 65,536 — so min, max, mean, percentiles and
  * the histogram are exact for every example a model can train on — and above that, 128 buckets
  * per power of two, where a percentile is the middle of its bucket (within 0.4%). Min, max,

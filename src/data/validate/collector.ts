@@ -16,7 +16,7 @@ import type { DataStatistics } from './report.ts';
 /**
  * Adds up batch results, in file order, into the report: counts, the first problems,
  * duplicates and statistics. Memory is fixed whatever the file's size: the listed problems
- * (capped), three distributions of 260 KB each, and the duplicate table (at most 24 MB).
+ * (capped), three distributions of 270 KB each, and the duplicate table (at most 24 MB).
  */
 export class ReportCollector {
   readonly counts: Partial<Record<ProblemCode, number>> = {};
