@@ -12,7 +12,7 @@
  *
  * Reports ratios measured in the same run; never pass or fail.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,37 @@ function run(kind: 'naive' | 'tunekit', path: string): Run {
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   return JSON.parse(output) as Run;
+}
+
+/**
+ * Runs `tunekit data validate` (the build) on a pseudo-terminal (util-linux `script`) and
+ * returns the milliseconds from spawning it to its first progress line, and to the first one
+ * with checked bytes.
+ */
+function firstProgressOnTerminal(path: string): Promise<{ firstMs: number; checkedMs: number }> {
+  const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+  const command = `'${process.execPath}' '${cli}' data validate '${path}' --model ${MODEL}`;
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      env: { ...process.env, TERM: 'xterm-256color' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let screen = '';
+    let firstMs = Number.NaN;
+    let checkedMs = Number.NaN;
+    child.stdout.on('data', (data: Buffer) => {
+      screen += data.toString();
+      const now = performance.now() - started;
+      if (Number.isNaN(firstMs) && screen.includes('validating')) firstMs = now;
+      if (Number.isNaN(checkedMs) && /validating .*% · [1-9][\d.]* [KMG]?B of/.test(screen))
+        checkedMs = now;
+    });
+    child.on('error', reject);
+    child.on('close', () =>
+      resolve({ firstMs: Math.round(firstMs), checkedMs: Math.round(checkedMs) }),
+    );
+  });
 }
 
 const median = (values: number[]) => {
@@ -134,12 +165,18 @@ async function main(): Promise<void> {
       const small = await generate(dir, corpus, 5e6);
       const large = await generate(dir, corpus, 50e6);
       const runs = { naive: [] as Run[], tunekit: [] as Run[], small: [] as Run[] };
+      const terminal: { firstMs: number; checkedMs: number }[] = [];
       // Alternate the cases so that other work on the machine weighs on all of them alike.
       for (let round = 0; round < rounds; round++) {
         runs.naive.push(run('naive', large));
         runs.tunekit.push(run('tunekit', large));
         runs.small.push(run('tunekit', small));
+        terminal.push(await firstProgressOnTerminal(small));
       }
+      console.log(
+        `${corpus.name} 5 MB on a terminal: first progress line after ${median(terminal.map((t) => t.firstMs))} ms, ` +
+          `first with checked bytes after ${median(terminal.map((t) => t.checkedMs))} ms (medians, from spawning the CLI)`,
+      );
       const naive = describe(`${corpus.name} 50 MB naive`, large, runs.naive);
       const tunekit = describe(`${corpus.name} 50 MB tunekit`, large, runs.tunekit);
       const tunekitSmall = describe(`${corpus.name} 5 MB tunekit`, small, runs.small);

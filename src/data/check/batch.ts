@@ -26,15 +26,6 @@ export interface BatchSettings {
   maxLineBytes: number;
 }
 
-/** Numbers kept per example, in `BatchResult.examples`. */
-export const EXAMPLE_FIELDS = 6;
-export const LINE = 0;
-export const TOKENS = 1;
-export const ASSISTANT_TOKENS = 2;
-export const MESSAGES = 3;
-export const HASH_LOW = 4;
-export const HASH_HIGH = 5;
-
 /** What checking a batch found: counts, the first problems, and a few numbers per example. */
 export interface BatchResult {
   /** The format the lines were checked against (decided here when the settings had none). */
@@ -172,7 +163,7 @@ export function checkBatch(batch: LineBatch, settings: BatchSettings): BatchResu
     }
     let from = lineStart;
     if (end > from && bytes[end - 1] === CR) end--;
-    if (line === 1 && BOM.every((byte, i) => bytes[from + i] === byte)) {
+    if (line === 1 && end - from >= 3 && BOM.every((byte, i) => bytes[from + i] === byte)) {
       from += 3;
       collector.add(
         problem(

@@ -1,3 +1,5 @@
+import { createHash, hash } from 'node:crypto';
+
 /**
  * One pass over a line's bytes before `JSON.parse`: how deep it nests and how many JSON values
  * it holds (so a hostile line is refused before it can cost gigabytes), and a 64-bit hash of
@@ -26,86 +28,76 @@ export interface JsonScan {
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
+/** Where the string that opens at `open` closes (its closing quote), or `end` if it does not. */
+function stringEnd(bytes: Buffer, open: number, end: number): number {
+  for (let at = open + 1; ; at++) {
+    at = bytes.indexOf(QUOTE, at);
+    if (at < 0 || at >= end) return end;
+    // A quote after an odd number of backslashes is escaped.
+    let slashes = 0;
+    while (bytes[at - 1 - slashes] === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return at;
+  }
+}
+
+const isWhitespace = (byte: number) =>
+  byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+
 /**
- * Scans `bytes[start, end)` (one line, UTF-8). Stops early once the depth passes
- * {@link MAX_JSON_DEPTH} or the values pass {@link MAX_JSON_VALUES}: the hash is then
- * meaningless, the line is refused anyway.
+ * Scans `bytes[start, end)` (one line, UTF-8). Strings are skipped with a native search for
+ * their closing quote; only the bytes between them are looked at one by one. Stops early once
+ * the depth passes {@link MAX_JSON_DEPTH} or the values pass {@link MAX_JSON_VALUES}: the hash
+ * is then meaningless, the line is refused anyway.
  *
  * @example
  * scanJson(Buffer.from('{"a": [1, 2]}'), 0, 13); // { depth: 2, values: 4, hashLow: …, hashHigh: … }
  */
-export function scanJson(bytes: Uint8Array, start: number, end: number): JsonScan {
-  // Two multiplicative hashes over the same bytes with different seeds and multipliers.
-  let low = 0x811c9dc5;
-  let high = 0x01234567;
+export function scanJson(bytes: Buffer, start: number, end: number): JsonScan {
   let depth = 0;
   let deepest = 0;
   let values = 1;
-  let inString = false;
-  let hashed = 0;
+  // The line minus whitespace between tokens, as the ranges between whitespace runs.
+  const kept: number[] = [];
+  let keptFrom = start;
   for (let i = start; i < end; i++) {
     const byte = bytes[i] as number;
-    if (inString) {
-      if (byte === BACKSLASH) {
-        // The escaped byte cannot end the string; hash both.
-        low = Math.imul(low ^ byte, 0x01000193);
-        high = Math.imul(high ^ byte, 0x5bd1e995);
-        i++;
-        if (i >= end) break;
-        const escaped = bytes[i] as number;
-        low = Math.imul(low ^ escaped, 0x01000193);
-        high = Math.imul(high ^ escaped, 0x5bd1e995);
-        continue;
-      }
-      if (byte === QUOTE) inString = false;
-    } else {
-      switch (byte) {
-        case 0x20:
-        case 0x09:
-        case 0x0a:
-        case 0x0d:
-          continue; // whitespace between tokens: not part of the identity
-        case QUOTE:
-          inString = true;
-          break;
-        case 0x5b: // [
-        case 0x7b: // {
-          depth++;
-          values++;
-          if (depth > deepest) {
-            deepest = depth;
-            if (deepest > MAX_JSON_DEPTH)
-              return { depth: deepest, values, hashLow: 0, hashHigh: 0 };
-          }
-          break;
-        case 0x5d: // ]
-        case 0x7d: // }
-          depth--;
-          break;
-        case 0x2c: // ,
-        case 0x3a: // :
-          if (++values > MAX_JSON_VALUES)
-            return { depth: deepest, values, hashLow: 0, hashHigh: 0 };
-          break;
-      }
+    if (byte === QUOTE) {
+      i = stringEnd(bytes, i, end);
+      continue;
     }
-    low = Math.imul(low ^ byte, 0x01000193);
-    high = Math.imul(high ^ byte, 0x5bd1e995);
-    high ^= high >>> 13;
-    hashed++;
+    if (isWhitespace(byte)) {
+      if (i > keptFrom) kept.push(keptFrom, i);
+      while (i + 1 < end && isWhitespace(bytes[i + 1] as number)) i++;
+      keptFrom = i + 1;
+      continue;
+    }
+    if (byte === 0x5b || byte === 0x7b) {
+      depth++;
+      values++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > MAX_JSON_DEPTH) return { depth: deepest, values, hashLow: 0, hashHigh: 0 };
+      }
+    } else if (byte === 0x5d || byte === 0x7d) {
+      depth--;
+    } else if (byte === 0x2c || byte === 0x3a) {
+      if (++values > MAX_JSON_VALUES) return { depth: deepest, values, hashLow: 0, hashHigh: 0 };
+    }
+  }
+  if (end > keptFrom) kept.push(keptFrom, end);
+  let digest: Buffer;
+  if (kept.length === 2) {
+    // No whitespace between tokens (JSON.stringify's output): one native call.
+    digest = hash('sha256', bytes.subarray(kept[0], kept[1]), 'buffer');
+  } else {
+    const hasher = createHash('sha256');
+    for (let k = 0; k < kept.length; k += 2) hasher.update(bytes.subarray(kept[k], kept[k + 1]));
+    digest = hasher.digest();
   }
   return {
     depth: deepest,
     values,
-    hashLow: finish(low, hashed),
-    hashHigh: finish(high, 0x9e3779b9),
+    hashLow: digest.readUInt32LE(0),
+    hashHigh: digest.readUInt32LE(4),
   };
-}
-
-/** A final avalanche so that every input bit affects every output bit. */
-function finish(hash: number, salt: number): number {
-  let h = hash ^ salt;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }

@@ -24,11 +24,15 @@ const MEMO_MIN_LENGTH = 32;
  */
 const MEMO_MAX_CHARS = 256 * 1024;
 /**
- * Pieces (words with their leading space or punctuation) shorter than this are remembered.
- * V8 copies substrings this short; longer ones are slices that would keep their whole source
- * text alive in the cache.
+ * Pieces (words with their leading space or punctuation) up to this long are remembered; longer
+ * ones (runs of CJK text, mostly) rarely repeat.
  */
-const PIECE_MAX_LENGTH = 13;
+const PIECE_MAX_LENGTH = 64;
+/**
+ * V8 copies substrings shorter than this; longer ones are slices that would keep their whole
+ * source text alive in the cache, so they are copied before they are kept.
+ */
+const SLICE_MIN_LENGTH = 13;
 /**
  * Pieces per generation of the piece cache; two generations are kept (about 4 MB). Larger
  * generations measured no faster on the realistic benchmark corpus, only bigger.
@@ -105,7 +109,7 @@ class BpeCounter implements TokenCounter {
     let total = 0;
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const piece = match[0];
-      total += piece.length < PIECE_MAX_LENGTH ? this.#cachedPiece(piece) : this.#merge(piece);
+      total += piece.length <= PIECE_MAX_LENGTH ? this.#cachedPiece(piece) : this.#merge(piece);
     }
     return total;
   }
@@ -119,7 +123,7 @@ class BpeCounter implements TokenCounter {
       this.#olderPieces = this.#pieces;
       this.#pieces = new Map();
     }
-    this.#pieces.set(piece, count);
+    this.#pieces.set(piece.length < SLICE_MIN_LENGTH ? piece : flatCopy(piece), count);
     return count;
   }
 

@@ -1,13 +1,13 @@
+import type { BatchResult } from '../check/batch.ts';
 import {
   ASSISTANT_TOKENS,
-  type BatchResult,
   EXAMPLE_FIELDS,
   HASH_HIGH,
   HASH_LOW,
   LINE,
   MESSAGES,
   TOKENS,
-} from '../check/batch.ts';
+} from '../check/example-fields.ts';
 import { PROBLEM_CATALOG, type Problem, type ProblemCode, problem } from '../problems.ts';
 import { CountDistribution } from '../stats.ts';
 import { DuplicateFinder } from './duplicates.ts';

@@ -1,6 +1,12 @@
-import { type BatchResult, type BatchSettings, checkBatch } from '../check/batch.ts';
+import type { BatchResult, BatchSettings } from '../check/batch.ts';
 import type { LineBatch } from '../reader/line-batches.ts';
 import { type CheckPool, createCheckPool } from './pool.ts';
+
+/** Loaded on first use: with worker threads, this thread never loads the checks. */
+async function checkInline(batch: LineBatch, settings: BatchSettings): Promise<BatchResult> {
+  const { checkBatch } = await import('../check/batch.ts');
+  return checkBatch(batch, settings);
+}
 
 export interface OrderedCheckerOptions {
   /** The settings of the next batch (the format is decided by the first batches' lines). */
@@ -47,9 +53,7 @@ export class OrderedBatchChecker {
     if (!this.#pool && this.#poolStarting) this.#pool = await this.#poolStarting;
     const pool = this.#pool;
     const { sourceBytes } = batch;
-    const result = pool
-      ? pool.run(batch, settings)
-      : new Promise<BatchResult>((resolve) => resolve(checkBatch(batch, settings)));
+    const result = pool ? pool.run(batch, settings) : checkInline(batch, settings);
     // Awaited in order below; this keeps a failure of a later batch from going unhandled
     // while an earlier one is awaited.
     result.catch(() => undefined);
