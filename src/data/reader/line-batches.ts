@@ -87,8 +87,9 @@ export class LineBatcher {
 
   /**
    * Adds bytes of the current line (copied: the chunk's buffer is reused by the reader). A
-   * line that outgrows the batch's buffer sends the complete lines before it off as a batch
-   * and goes on in parts of its own: no buffer is ever grown and copied.
+   * line that does not fit sends the complete lines before it off as a batch and goes on in
+   * the next batch's buffer, or, longer than a whole batch, in parts of its own: no buffer is
+   * ever grown and copied.
    */
   #append(chunk: Uint8Array, start: number, end: number, done: LineBatch[]): void {
     const length = end - start;
@@ -117,6 +118,13 @@ export class LineBatcher {
       this.#sourceBytes -= carried;
       done.push(this.#take());
       this.#sourceBytes = carried;
+    }
+    if (partial.length + length <= this.#bytes.length) {
+      // It fits the next batch's (empty) buffer.
+      this.#bytes.set(partial);
+      this.#bytes.set(chunk.subarray(start, end), partial.length);
+      this.#used = partial.length + length;
+      return;
     }
     this.#parts = [partial, copy(chunk, start, end)];
   }

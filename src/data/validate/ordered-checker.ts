@@ -13,6 +13,8 @@ export interface OrderedCheckerOptions {
   settings: () => BatchSettings;
   /** Worker threads to use once `useWorkers()` says so; 0 = always inline. */
   threads: number;
+  /** The longest line the reader passes on: the workers' heaps are sized for it. */
+  maxLineBytes: number;
   useWorkers: () => boolean;
   /** Receives each batch's result, in file order. */
   onResult: (result: BatchResult, batch: { sourceBytes: number }) => void;
@@ -42,7 +44,10 @@ export class OrderedBatchChecker {
   /** Starts the worker threads now (they take a moment to load), if they will be used. */
   warmUp(): void {
     if (this.#options.threads > 0 && this.#options.useWorkers()) {
-      this.#poolStarting ??= createCheckPool(this.#options.threads).catch(() => undefined);
+      this.#poolStarting ??= createCheckPool(
+        this.#options.threads,
+        this.#options.maxLineBytes,
+      ).catch(() => undefined);
     }
   }
 

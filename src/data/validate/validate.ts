@@ -126,6 +126,7 @@ export async function validateTrainingFile(
       maxLineBytes,
     }),
     threads,
+    maxLineBytes,
     // A source known to be large goes to the workers from the first batch; a stream of unknown
     // size switches once it proves large.
     useWorkers: () => (totalBytes ?? bytesRead) >= WORKER_THRESHOLD_BYTES,
