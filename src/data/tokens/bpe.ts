@@ -5,6 +5,10 @@ const NONE = 0x7fffffff;
 const HEAP_FROM_BYTES = 48;
 /** Heap keys pack (rank, position) into one exact double: rank × 2^22 + position. */
 const POSITION_BITS = 2 ** 22;
+/** Pair keys pack two ranks (below 2^18 in every encoding here) into one exact double. */
+const RANK_BITS = 2 ** 18;
+/** Slots of the pair cache (each 12 bytes): the merges of common pairs are looked up once. */
+const PAIR_CACHE_SLOTS = 1 << 16;
 
 /**
  * Counts the tokens of one pre-tokenized piece with byte-pair merging, as tiktoken does: start
@@ -12,6 +16,8 @@ const POSITION_BITS = 2 ** 22;
  * rank (the leftmost of equal ones), until no adjacent pair is a token. Only the count is kept,
  * so the work is on small integer arrays reused between calls. Short pieces (nearly all) use a
  * scan of the pair ranks; long ones (runs of CJK text, say) a heap, so no piece is quadratic.
+ * Every part is a token, so the rank of two joined parts depends only on their two ranks: a
+ * small cache keyed by them saves most lookups of the joined bytes.
  */
 export class BpeMerger {
   readonly #table: RankTable;
@@ -22,9 +28,19 @@ export class BpeMerger {
   /** Heap only: the previous part's start for each part start. */
   #previous = new Int32Array(256);
   #heap = new Float64Array(256);
+  /** The rank of each part (scan: by index; heap: by start offset). */
+  #partRanks = new Int32Array(256);
+  readonly #byteRanks = new Int32Array(256);
+  readonly #pairKeys = new Float64Array(PAIR_CACHE_SLOTS).fill(-1);
+  readonly #pairRanks = new Int32Array(PAIR_CACHE_SLOTS);
 
   constructor(table: RankTable) {
     this.#table = table;
+    const byte = new Uint8Array(1);
+    for (let b = 0; b < 256; b++) {
+      byte[0] = b;
+      this.#byteRanks[b] = table.rank(byte, 0, 1);
+    }
   }
 
   /**
@@ -42,6 +58,7 @@ export class BpeMerger {
       this.#starts = new Int32Array(size);
       this.#ranks = new Int32Array(size);
       this.#previous = new Int32Array(size);
+      this.#partRanks = new Int32Array(size);
       this.#heap = new Float64Array(size * 2);
     }
     return length < HEAP_FROM_BYTES
@@ -49,21 +66,40 @@ export class BpeMerger {
       : this.#heapMerge(bytes, start, length);
   }
 
-  #pairRank(bytes: Uint8Array, from: number, to: number): number {
-    const rank = this.#table.rank(bytes, from, to);
-    return rank < 0 ? NONE : rank;
+  /** The rank of parts `left` and `right` joined (their bytes are `bytes[from, to)`), or NONE. */
+  #pairRank(left: number, right: number, bytes: Uint8Array, from: number, to: number): number {
+    const key = left * RANK_BITS + right;
+    const slot = (Math.imul(left, 0x9e3779b1) ^ right) & (PAIR_CACHE_SLOTS - 1);
+    if (this.#pairKeys[slot] === key) return this.#pairRanks[slot] as number;
+    const found = this.#table.rank(bytes, from, to);
+    const rank = found < 0 ? NONE : found;
+    this.#pairKeys[slot] = key;
+    this.#pairRanks[slot] = rank;
+    return rank;
   }
 
   #scan(bytes: Uint8Array, start: number, length: number): number {
     const starts = this.#starts;
     const ranks = this.#ranks;
-    let parts = length;
-    for (let i = 0; i <= length; i++) starts[i] = start + i;
-    for (let i = 0; i < length - 1; i++) ranks[i] = this.#pairRank(bytes, start + i, start + i + 2);
-    while (parts > 1) {
+    const parts = this.#partRanks;
+    let count = length;
+    for (let i = 0; i < length; i++) {
+      starts[i] = start + i;
+      parts[i] = this.#byteRanks[bytes[start + i] as number] as number;
+    }
+    starts[length] = start + length;
+    for (let i = 0; i < length - 1; i++)
+      ranks[i] = this.#pairRank(
+        parts[i] as number,
+        parts[i + 1] as number,
+        bytes,
+        start + i,
+        start + i + 2,
+      );
+    while (count > 1) {
       let best = -1;
       let bestRank = NONE;
-      for (let i = 0; i < parts - 1; i++) {
+      for (let i = 0; i < count - 1; i++) {
         const rank = ranks[i] as number;
         if (rank < bestRank) {
           bestRank = rank;
@@ -72,21 +108,31 @@ export class BpeMerger {
       }
       if (best < 0) break;
       // Join parts best and best + 1: drop the boundary between them.
-      starts.copyWithin(best + 1, best + 2, parts + 1);
-      ranks.copyWithin(best + 1, best + 2, parts - 1);
-      parts--;
+      parts[best] = bestRank;
+      starts.copyWithin(best + 1, best + 2, count + 1);
+      ranks.copyWithin(best + 1, best + 2, count - 1);
+      parts.copyWithin(best + 1, best + 2, count);
+      count--;
       ranks[best] =
-        best + 1 < parts
-          ? this.#pairRank(bytes, starts[best] as number, starts[best + 2] as number)
+        best + 1 < count
+          ? this.#pairRank(
+              bestRank,
+              parts[best + 1] as number,
+              bytes,
+              starts[best] as number,
+              starts[best + 2] as number,
+            )
           : NONE;
       if (best > 0)
         ranks[best - 1] = this.#pairRank(
+          parts[best - 1] as number,
+          bestRank,
           bytes,
           starts[best - 1] as number,
           starts[best + 1] as number,
         );
     }
-    return parts;
+    return count;
   }
 
   /**
@@ -98,6 +144,7 @@ export class BpeMerger {
     const next = this.#starts;
     const previous = this.#previous;
     const ranks = this.#ranks;
+    const parts = this.#partRanks;
     const heap = this.#heap;
     let size = 0;
     const push = (key: number) => {
@@ -129,20 +176,33 @@ export class BpeMerger {
     for (let p = 0; p < length; p++) {
       next[p] = p + 1;
       previous[p] = p - 1;
+      parts[p] = this.#byteRanks[bytes[start + p] as number] as number;
     }
     next[length] = length;
     for (let p = 0; p < length - 1; p++) {
-      const rank = this.#pairRank(bytes, start + p, start + p + 2);
+      const rank = this.#pairRank(
+        parts[p] as number,
+        parts[p + 1] as number,
+        bytes,
+        start + p,
+        start + p + 2,
+      );
       ranks[p] = rank;
       if (rank !== NONE) push(rank * POSITION_BITS + p);
     }
     ranks[length - 1] = NONE;
-    let parts = length;
+    let count = length;
     const rankAfter = (p: number): number => {
       const right = next[p] as number;
       return right >= length
         ? NONE
-        : this.#pairRank(bytes, start + p, start + (next[right] as number));
+        : this.#pairRank(
+            parts[p] as number,
+            parts[right] as number,
+            bytes,
+            start + p,
+            start + (next[right] as number),
+          );
     };
     while (size > 0) {
       const key = pop();
@@ -155,7 +215,8 @@ export class BpeMerger {
       next[p] = after;
       if (after < length) previous[after] = p;
       ranks[right] = NONE - 1; // a value no heap entry holds: marks `right` as gone
-      parts--;
+      parts[p] = rank;
+      count--;
       ranks[p] = rankAfter(p);
       if (ranks[p] !== NONE) push((ranks[p] as number) * POSITION_BITS + p);
       const left = previous[p] as number;
@@ -164,6 +225,6 @@ export class BpeMerger {
         if (ranks[left] !== NONE) push((ranks[left] as number) * POSITION_BITS + left);
       }
     }
-    return parts;
+    return count;
   }
 }
