@@ -65,7 +65,8 @@ class BpeCounter implements TokenCounter {
 
   constructor(encoding: EncodingName, table: RankTable) {
     this.encoding = encoding;
-    this.#pattern = splitPattern(encoding);
+    // Sticky: matched at each position in turn with test(), which builds no match array.
+    this.#pattern = new RegExp(splitPattern(encoding).source, 'yu');
     this.#merger = new BpeMerger(table);
   }
 
@@ -105,11 +106,15 @@ class BpeCounter implements TokenCounter {
 
   #exact(text: string): number {
     const pattern = this.#pattern;
-    pattern.lastIndex = 0;
     let total = 0;
-    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-      const piece = match[0];
+    for (let at = 0; at < text.length; ) {
+      pattern.lastIndex = at;
+      // Every character belongs to one of the pattern's alternatives; should one not, it is a
+      // piece of its own rather than a loop that never ends.
+      const end = pattern.test(text) && pattern.lastIndex > at ? pattern.lastIndex : at + 1;
+      const piece = text.slice(at, end);
       total += piece.length <= PIECE_MAX_LENGTH ? this.#cachedPiece(piece) : this.#merge(piece);
+      at = end;
     }
     return total;
   }
