@@ -112,8 +112,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (item !== undefined) yield item;
       }
     } finally {
-      // Normal end, early break or error: either way nothing more will be read.
+      // Normal end, early break or error: either way nothing more will be read. Cancelling
+      // (not only releasing) the reader reaches back through the pipes to the body, whose
+      // read-ahead would otherwise wait on a connection the server may keep open.
       this.controller.abort();
+      reader.cancel().catch(() => {});
       reader.releaseLock();
     }
   }
