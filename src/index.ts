@@ -123,6 +123,7 @@ export {
 } from './workflow/export/manifest.ts';
 export { FineTuneDeclinedError, TrainingDataError } from './workflow/fine-tune/errors.ts';
 export { fineTune } from './workflow/fine-tune/index.ts';
+export { resumeToken } from './workflow/fine-tune/resume-token.ts';
 export type {
   FileRole,
   FineTuneOptions,

@@ -73,7 +73,8 @@ forEachProvider(
         'processed:training',
         'uploaded:validation',
         'processed:validation',
-        'created',
+        'creating',
+      'created',
         'finished',
       ]);
       expect(events).toContain('The job has successfully completed');
