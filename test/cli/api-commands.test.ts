@@ -250,6 +250,7 @@ describe('tunekit train, chat and models', () => {
       '--yes',
       '--json',
     ]);
+    // --new-job: without it, the same file and options follow the first run's job.
     const second = cli([
       'train',
       join(dir, 'train.jsonl'),
@@ -257,6 +258,7 @@ describe('tunekit train, chat and models', () => {
       'gpt-4o-mini',
       '--yes',
       '--json',
+      '--new-job',
     ]);
 
     const uploaded = (run: { stdout: string }) =>
