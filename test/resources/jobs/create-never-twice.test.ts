@@ -160,3 +160,39 @@ describe('jobs.create never starts a second paid job (real sockets)', () => {
     expect(backend.lists()).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('a client token you choose (real sockets)', () => {
+  it('returns the job already tagged with it instead of creating another', async () => {
+    const { backend, api } = await setup({});
+
+    const first = await api.jobs.create(params, { idempotencyToken: 'nightly-1' });
+    const again = await api.jobs.create(params, { idempotencyToken: 'nightly-1' });
+    const found = await api.jobs.findByClientToken('nightly-1');
+
+    expect(again.id).toBe(first.id);
+    expect(found?.id).toBe(first.id);
+    expect(await api.jobs.findByClientToken('nightly-2')).toBeUndefined();
+    expect(backend.posts()).toBe(1);
+  });
+
+  it('reuseExisting: false creates anew; a lost answer then finds the new job, not the earlier one', async () => {
+    const { backend, api } = await setup({ loseAnswers: (n) => n === 2 });
+    const first = await api.jobs.create(params, { idempotencyToken: 'nightly-1' });
+
+    const second = await api.jobs.create(params, {
+      idempotencyToken: 'nightly-1',
+      reuseExisting: false,
+    });
+
+    expect(backend.posts()).toBe(2);
+    expect(second.id).not.toBe(first.id);
+    expect(second.id).toBe('ftjob-2');
+  });
+
+  it('refuses a lookupGrace that is not milliseconds ≥ 0', async () => {
+    const { api } = await setup({});
+    expect(() => api.jobs.create(params, { lookupGrace: -1 })).toThrow(
+      'Invalid lookupGrace -1: expected milliseconds ≥ 0 (default 10000).',
+    );
+  });
+});
