@@ -74,7 +74,7 @@ forEachProvider(
         'uploaded:validation',
         'processed:validation',
         'creating',
-      'created',
+        'created',
         'finished',
       ]);
       expect(events).toContain('The job has successfully completed');
