@@ -35,16 +35,27 @@ export interface EventBatch {
   caughtUp: boolean;
 }
 
-/** Whether a run of events reads oldest first: more steps forward in time than back. */
-function readsForward(events: readonly Event[]): boolean {
-  let forward = 0;
-  let back = 0;
-  for (let i = 1; i < events.length; i += 1) {
-    const step = (events[i]?.created_at ?? 0) - (events[i - 1]?.created_at ?? 0);
-    if (step > 0) forward += 1;
-    else if (step < 0) back += 1;
+/**
+ * Which way a list runs in time, counted step by step as its events are read: a list with more
+ * steps forward in time than back reads oldest first.
+ */
+class TimeDirection {
+  #forward = 0;
+  #back = 0;
+  #last: number | undefined;
+
+  /** Counts the steps between the events read so far and these. */
+  see(events: readonly Event[]): void {
+    for (const event of events) {
+      if (this.#last !== undefined && event.created_at > this.#last) this.#forward += 1;
+      if (this.#last !== undefined && event.created_at < this.#last) this.#back += 1;
+      this.#last = event.created_at;
+    }
   }
-  return forward > back;
+
+  get oldestFirst(): boolean {
+    return this.#forward > this.#back;
+  }
 }
 
 /**
@@ -99,11 +110,13 @@ export class EventReader {
   /** From the newest event back to one already seen (or the first), then in time order. */
   async #walkBack(): Promise<EventBatch> {
     const read: Event[] = [];
+    const direction = new TimeDirection();
     let after: string | undefined;
     for (let pages = 1; ; pages += 1) {
       const page = await this.#options.page(after);
       read.push(...page.data);
-      if (readsForward(read)) {
+      direction.see(page.data);
+      if (direction.oldestFirst) {
         this.#forward = true;
         this.#options.logger.debug(`The events of ${this.#options.jobId} list oldest first.`);
         return this.#readForward(read, { page, after });
