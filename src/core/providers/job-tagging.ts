@@ -7,15 +7,23 @@ export type TaggedRecord = { readonly [key: string]: unknown };
 /**
  * How a provider carries the client token of an idempotent `jobs.create`, and how it
  * recognises a job that carries it. `jobs.create` tags the job it sends; after an ambiguous
- * failure it lists jobs and asks `tokenOf` of each, so a lost answer is found instead of a
+ * failure it lists jobs and asks `carries` of each, so a lost answer is found instead of a
  * second paid job being started. OpenAI-style APIs keep the token in the job's metadata
- * ({@link metadataTagging}); a provider without metadata plugs in its own (e.g. the suffix).
+ * ({@link metadataTagging}); a provider without metadata plugs in its own — e.g. a short hash
+ * of the token in the suffix, which `carries` recognises without holding the token itself.
  */
 export interface JobTagging {
   /** The create's body carrying `token`. Throws `InvalidArgumentError` when there is no room. */
   tag(body: TaggedRecord, token: string): TaggedRecord;
-  /** The client token a job (or a create's params) carries, if any. */
-  tokenOf(record: TaggedRecord): string | undefined;
+  /** Whether a job (as listed, retrieved or answered by the create) carries `token`. */
+  carries(job: TaggedRecord, token: string): boolean;
+  /**
+   * Whether a job carries any client token. A job like the create's, made since it was sent,
+   * that carries none may be the lost one with its tag dropped by the provider.
+   */
+  isTagged(job: TaggedRecord): boolean;
+  /** The token a create's params already carry (tagged by hand), where the provider can tell. */
+  tokenIn(params: TaggedRecord): string | undefined;
   /** The list query that narrows `GET /fine_tuning/jobs` to the token, where the API can filter. */
   listQuery(token: string): JobListParams | undefined;
   /** Where a person finds the token on a job, for messages: `metadata tunekit_client_token=…`. */
@@ -35,6 +43,11 @@ function metadataOf(record: TaggedRecord): Record<string, unknown> | undefined {
     : undefined;
 }
 
+function tokenInMetadata(record: TaggedRecord): string | undefined {
+  const token = metadataOf(record)?.[CLIENT_TOKEN_KEY];
+  return typeof token === 'string' ? token : undefined;
+}
+
 /**
  * The OpenAI API's way (and Azure's and a compatible gateway's by default): the token in the
  * job's metadata under `tunekit_client_token`, found with the list's `metadata[…]` filter.
@@ -52,10 +65,9 @@ export const metadataTagging: JobTagging = {
     metadata[CLIENT_TOKEN_KEY] = token;
     return { ...body, metadata };
   },
-  tokenOf(record) {
-    const token = metadataOf(record)?.[CLIENT_TOKEN_KEY];
-    return typeof token === 'string' ? token : undefined;
-  },
+  carries: (job, token) => tokenInMetadata(job) === token,
+  isTagged: (job) => tokenInMetadata(job) !== undefined,
+  tokenIn: (params) => tokenInMetadata(params),
   listQuery: (token) => ({ metadata: { [CLIENT_TOKEN_KEY]: token } }),
   describe: (token) => `metadata ${CLIENT_TOKEN_KEY}=${token}`,
 };

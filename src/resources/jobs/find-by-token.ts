@@ -87,12 +87,12 @@ export async function findJobByToken(jobs: JobLister, query: TokenQuery): Promis
       requestId,
     } = await jobs.list({ ...params, ...(after ? { after } : {}) }, { signal }).withResponse();
     for (const job of page.data) {
-      if (filter && tagging.tokenOf(job) !== token) filterIgnored = true;
+      const carries = tagging.carries(job, token);
+      if (filter && !carries) filterIgnored = true;
       if (job.id === ignore || (createdSince !== undefined && job.created_at < createdSince)) {
         continue;
       }
-      const carried = tagging.tokenOf(job);
-      if (carried === token) {
+      if (carries) {
         return {
           found: { data: job, response, requestId },
           untagged,
@@ -102,7 +102,7 @@ export async function findJobByToken(jobs: JobLister, query: TokenQuery): Promis
         };
       }
       if (
-        carried === undefined &&
+        !tagging.isTagged(job) &&
         trainingFile !== undefined &&
         job.training_file === trainingFile
       ) {

@@ -16,7 +16,7 @@ export function clientTokenOf(
   tagging: JobTagging,
 ): { token: string | undefined; chosen: boolean } {
   if (idempotencyToken === false) return { token: undefined, chosen: false };
-  const given = idempotencyToken ?? tagging.tokenOf(params);
+  const given = idempotencyToken ?? tagging.tokenIn(params);
   return given === undefined
     ? { token: randomUUID(), chosen: false }
     : { token: given, chosen: true };
@@ -44,7 +44,7 @@ export class TokenKeeping {
 
   /** Checks a created job for its token; warns (once per client) when it is missing. */
   check(job: FineTuningJob, token: string, tagging: JobTagging): void {
-    if (tagging.tokenOf(job) !== token) this.report(job, tagging.describe(token));
+    if (!tagging.carries(job, token)) this.report(job, tagging.describe(token));
   }
 
   /** Records a job that came back without its token, warning the first time. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { APIPromise } from '../../../src/core/api-promise.ts';
 import { paginate } from '../../../src/core/pagination.ts';
@@ -29,15 +30,21 @@ function lister(jobs: FineTuningJob[]): JobLister & { calls: number } {
   return source;
 }
 
-/** A provider that keeps no metadata and tags the suffix instead (as Together AI would). */
+/**
+ * A provider that keeps no metadata and tags the suffix instead, with a short hash of the
+ * token (as Together AI's 40-character suffix would need).
+ */
+const shortTag = (token: string) =>
+  `tk${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
+const suffixOf = (job: { [key: string]: unknown }) =>
+  String(job.suffix ?? job.user_provided_suffix ?? '');
 const suffixTagging: JobTagging = {
-  tag: (body, token) => ({ ...body, suffix: `tk-${token}` }),
-  tokenOf: (record) => {
-    const suffix = record.suffix ?? record.user_provided_suffix;
-    return typeof suffix === 'string' && suffix.startsWith('tk-') ? suffix.slice(3) : undefined;
-  },
+  tag: (body, token) => ({ ...body, suffix: shortTag(token) }),
+  carries: (job, token) => suffixOf(job) === shortTag(token),
+  isTagged: (job) => /^tk[0-9a-f]{12}$/.test(suffixOf(job)),
+  tokenIn: () => undefined,
   listQuery: () => undefined,
-  describe: (token) => `suffix tk-${token}`,
+  describe: (token) => `suffix ${shortTag(token)}`,
 };
 
 const now = Math.floor(Date.now() / 1000);
@@ -59,8 +66,10 @@ describe('metadata tagging (OpenAI, Azure, compatible)', () => {
     const body = metadataTagging.tag({ model: 'm', metadata: { team: 'a' } }, 'abc');
 
     expect(body).toEqual({ model: 'm', metadata: { team: 'a', tunekit_client_token: 'abc' } });
-    expect(metadataTagging.tokenOf(body)).toBe('abc');
-    expect(metadataTagging.tokenOf({ metadata: null })).toBeUndefined();
+    expect(metadataTagging.carries(body, 'abc')).toBe(true);
+    expect(metadataTagging.carries(body, 'abd')).toBe(false);
+    expect(metadataTagging.isTagged({ metadata: null })).toBe(false);
+    expect(metadataTagging.tokenIn(body)).toBe('abc');
     expect(metadataTagging.listQuery('abc')).toEqual({ metadata: { tunekit_client_token: 'abc' } });
     expect(metadataTagging.describe('abc')).toBe('metadata tunekit_client_token=abc');
     const full = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`k${i}`, 'v']));
@@ -75,13 +84,13 @@ describe('a provider that tags another field (the jobTagging hook)', () => {
         id: 'ftjob-other',
         created_at: now,
         training_file: 'file-x',
-        suffix: 'tk-zzz',
+        suffix: shortTag('zzz'),
       } as Partial<FineTuningJob>),
       jobObject({
         id: 'ftjob-ours',
         created_at: now,
         training_file: 'file-train',
-        suffix: 'tk-abc',
+        suffix: shortTag('abc'),
       } as Partial<FineTuningJob>),
     ]);
 
@@ -100,6 +109,6 @@ describe('a provider that tags another field (the jobTagging hook)', () => {
     );
 
     expect(error).toBeInstanceOf(AmbiguousResultError);
-    expect((error as AmbiguousResultError).message).toContain('without suffix tk-abc');
+    expect((error as AmbiguousResultError).message).toContain(`without suffix ${shortTag('abc')}`);
   });
 });
