@@ -32,7 +32,7 @@ function lister(jobs: FineTuningJob[]): JobLister & { calls: number } {
 
 /**
  * A provider that keeps no metadata and tags the suffix instead, with a short hash of the
- * token (as Together AI's 40-character suffix would need).
+ * token (as a provider whose suffix is too short for a whole token would).
  */
 const shortTag = (token: string) =>
   `tk${createHash('sha256').update(token).digest('hex').slice(0, 12)}`;
