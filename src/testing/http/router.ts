@@ -1,6 +1,6 @@
 import type { RouteContext } from '../route-context.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** One endpoint of the fake: its name (used by faults and the call log) and its handler. */
 export interface Route {
@@ -9,6 +9,11 @@ export interface Route {
   method: HttpMethod;
   /** Path below the base (`/v1` or `/openai/v1`), with `:param` segments: `/files/:file_id`. */
   path: string;
+  /**
+   * Authorised by the URL itself (a signed upload URL), not by the API key: the fake does not
+   * ask for a key, as a storage service would not.
+   */
+  signed?: boolean | undefined;
   handle(context: RouteContext): Response | Promise<Response>;
 }
 
