@@ -33,7 +33,7 @@ const TRAINED = {
   openai: /^ft:gpt-4o-mini-2024-07-18:[^:]+:qa:/,
   compatible: /^ft:gpt-4o-mini-2024-07-18:[^:]+:qa:/,
   azure: /^gpt-4o-mini-2024-07-18\.ft-[0-9a-f]{32}$/,
-  together: /^tunekit-fake\/Meta-Llama-3\.1-8B-Instruct-Reference-qa-tk[a-z2-7]{10}-[0-9a-f]{8}$/,
+  together: /^tunekit-fake\/Meta-Llama-3\.1-8B-Instruct-Reference-qa-tk[0-9a-f]{32}-[0-9a-f]{8}$/,
 } as const;
 
 /** The last event of a job that succeeded. */

@@ -1,6 +1,6 @@
 import type { QueryInit } from '../../query.ts';
 import type { AnswerContext, Translation, TransportDialect, WireRequest } from '../dialect.ts';
-import { CLIENT_TOKEN_KEY, carriesTag, tokenTag } from './client-token.ts';
+import { CLIENT_TOKEN_KEY } from './client-token.ts';
 import { togetherCheckpoint, togetherEvents, togetherMetrics } from './events.ts';
 import { togetherFile, togetherFileDeleted } from './files.ts';
 import { type Refuse, togetherJob, togetherJobBody } from './jobs.ts';
@@ -48,9 +48,9 @@ function fileList(query: QueryInit | undefined) {
 }
 
 /**
- * The job list filter Together can answer: tunekit's own client token, found in the suffix
- * (see `jobs.ts`); matching jobs show it as their metadata, as they would at OpenAI. Any other
- * metadata filter is refused — Together's jobs have none.
+ * The job list filter Together can answer: tunekit's own client token, read back from each
+ * job's suffix (see `jobs.ts`) and applied on this side. Any other metadata filter is refused —
+ * Together's jobs have none.
  */
 function tokenFilter(query: QueryInit | undefined, refuse: Refuse): string | undefined {
   const metadata = objectOf(query?.metadata);
@@ -70,19 +70,9 @@ function tokenFilter(query: QueryInit | undefined, refuse: Refuse): string | und
 function jobList(query: QueryInit | undefined, refuse: Refuse) {
   const token = tokenFilter(query, refuse);
   return (json: unknown) => {
-    const tag = token === undefined ? undefined : tokenTag(token);
     const jobs = dataOf(json)
-      .filter(
-        (job) =>
-          tag === undefined ||
-          carriesTag(tag, job.suffix as string, job.model_output_name as string),
-      )
-      .map((job) => {
-        const mapped = togetherJob(job) as Json & { id: string };
-        return token === undefined
-          ? mapped
-          : { ...mapped, metadata: { [CLIENT_TOKEN_KEY]: token } };
-      });
+      .map((job) => togetherJob(job) as Json & { id: string; metadata?: unknown })
+      .filter((job) => token === undefined || objectOf(job.metadata)?.[CLIENT_TOKEN_KEY] === token);
     return pageOf(newestFirst(jobs), query);
   };
 }

@@ -4,6 +4,7 @@ import {
   CLIENT_TOKEN_KEY,
   MAX_SUFFIX_LENGTH,
   suffixWithTag,
+  tokenInNames,
   tokenTag,
   userSuffix,
 } from './client-token.ts';
@@ -105,10 +106,11 @@ function suffixOf(params: Json, refuse: Refuse): string | undefined {
   const suffix = stringOf(params.suffix);
   const token = stringOf(metadata[CLIENT_TOKEN_KEY]);
   if (token === undefined) return suffix;
-  const tagged = suffixWithTag(suffix, tokenTag(token));
+  const tag = tokenTag(token);
+  const tagged = suffixWithTag(suffix, tag);
   if (tagged.length > MAX_SUFFIX_LENGTH) {
     throw new InvalidArgumentError(
-      `suffix is too long to carry the tag that protects this create against duplicate jobs on Together AI (${tagged.length} of ${MAX_SUFFIX_LENGTH} characters with it): shorten it to ${MAX_SUFFIX_LENGTH - 13} characters, or pass idempotencyToken: false.`,
+      `suffix is too long to carry the client token that protects this create against duplicate jobs on Together AI (${tagged.length} of ${MAX_SUFFIX_LENGTH} characters with it): shorten the suffix to ${Math.max(0, MAX_SUFFIX_LENGTH - tag.length - 1)} characters, use a shorter idempotencyToken, or pass idempotencyToken: false.`,
       'suffix',
     );
   }
@@ -212,8 +214,9 @@ function detailsOf(raw: Json): Json {
  * A Together job (`/fine-tunes`, full or truncated) as tunekit's `FineTuningJob`: ISO times as
  * Unix seconds, the status where the meaning is the same, `fine_tuned_model` once the job has
  * completed (Together names the output model from the start: it stays in
- * `together.model_output_name`), the failure from the job's error event, and everything else
- * in `together`.
+ * `together.model_output_name`), the failure from the job's error event, tunekit's client
+ * token as the `metadata` it would be at OpenAI (Together has none: the token travels in the
+ * suffix), and everything else in `together`.
  */
 export function togetherJob(value: unknown): unknown {
   const raw = objectOf(value);
@@ -221,6 +224,8 @@ export function togetherJob(value: unknown): unknown {
   const status = STATUS[String(raw.status)] ?? raw.status;
   const terminal = typeof status === 'string' && TERMINAL.has(status);
   const wandb = stringOf(raw.wandb_project_name);
+  // tunekit's client token, read back from the suffix (or the model's name) where it was put.
+  const token = tokenInNames(stringOf(raw.suffix), stringOf(raw.model_output_name));
   return {
     id: raw.id,
     object: 'fine_tuning.job',
@@ -244,7 +249,7 @@ export function togetherJob(value: unknown): unknown {
       ? [{ type: 'wandb', wandb: defined({ project: wandb, name: stringOf(raw.wandb_name) }) }]
       : [],
     seed: numberOf(raw.random_seed) ?? null,
-    metadata: null,
+    metadata: token === undefined ? null : { [CLIENT_TOKEN_KEY]: token },
     user_provided_suffix: userSuffix(stringOf(raw.suffix)),
     together: detailsOf(raw),
   };
