@@ -112,8 +112,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (item !== undefined) yield item;
       }
     } finally {
-      // Normal end, early break or error: either way nothing more will be read.
+      // Normal end, early break or error: either way nothing more will be read. Cancelling
+      // the reader reaches the body through the pipes, so no read is left pending behind the
+      // `[DONE]` event with its idle timer holding the process open.
       this.controller.abort();
+      await reader.cancel().catch(() => {});
       reader.releaseLock();
     }
   }

@@ -205,8 +205,14 @@ const ROUTES: Route[] = [
     translate: (request) => {
       const body = request.body;
       if (body?.kind !== 'json') return { request };
-      // Together's API has no stream_options: usage comes with the last chunk anyway.
-      const { stream_options: _options, ...value } = objectOf(body.value) ?? {};
+      // Together's API has no stream_options (usage comes with the last chunk anyway), and
+      // calls OpenAI's max_completion_tokens max_tokens.
+      const {
+        stream_options: _options,
+        max_completion_tokens: limit,
+        ...value
+      } = objectOf(body.value) ?? {};
+      if (limit !== undefined && value.max_tokens === undefined) value.max_tokens = limit;
       return { request: { ...request, body: { kind: 'json', value } } };
     },
   },
