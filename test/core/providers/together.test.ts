@@ -413,6 +413,43 @@ describe('the signed-URL upload', () => {
     });
   });
 
+  it('never carries the key to the storage host, even when the API echoes it in the signed URL', async () => {
+    api.use(
+      http.post(
+        `${BASE}/files`,
+        () =>
+          new HttpResponse(null, {
+            status: 302,
+            headers: {
+              location: `${STORAGE}?X-Amz-Signature=${KEY}`,
+              'x-together-file-id': 'file-1',
+            },
+          }),
+      ),
+      http.put(STORAGE, () => new HttpResponse(null, { status: 200 })),
+      http.get(`${BASE}/files/file-1`, () =>
+        HttpResponse.json({
+          id: 'file-1',
+          object: 'file',
+          bytes: 1,
+          created_at: 1,
+          filename: 'a.jsonl',
+          purpose: 'fine-tune',
+        }),
+      ),
+    );
+
+    await client().files.create({
+      file: new Uint8Array([1]),
+      filename: 'a.jsonl',
+      purpose: 'fine-tune',
+    });
+
+    const put = (await api.calls()).find((call) => call.method === 'PUT');
+    expect(put).toBeDefined();
+    expect(inspect(put, { depth: 10 })).not.toContain(KEY);
+  });
+
   it('refuses a signed URL that would send the file in clear, and a first answer without one', async () => {
     api.use(
       http.post(
