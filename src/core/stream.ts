@@ -113,10 +113,10 @@ export class Stream<Item> implements AsyncIterable<Item> {
       }
     } finally {
       // Normal end, early break or error: either way nothing more will be read. Cancelling
-      // (not only releasing) the reader reaches back through the pipes to the body, whose
-      // read-ahead would otherwise wait on a connection the server may keep open.
+      // the reader reaches the body through the pipes, so no read is left pending behind the
+      // `[DONE]` event with its idle timer holding the process open.
       this.controller.abort();
-      reader.cancel().catch(() => {});
+      await reader.cancel().catch(() => {});
       reader.releaseLock();
     }
   }

@@ -5,6 +5,7 @@ import {
   SupervisedHyperparameters,
 } from './fine-tuning-method.ts';
 import { openEnum } from './open-enum.ts';
+import { TogetherJobDetails, TogetherJobOptions } from './together.ts';
 
 /**
  * Where a job is in its life. `paused` is real but missing from the published enum; Azure
@@ -61,6 +62,8 @@ export const FineTuningJob = z.looseObject({
   estimated_finish: z.number().nullish(),
   metadata: z.record(z.string(), z.string()).nullish(),
   user_provided_suffix: z.string().nullish(),
+  /** Together AI only: what its job says that has no field here (raw status, LoRA, price…). */
+  together: TogetherJobDetails.nullish(),
 });
 export type FineTuningJob = z.infer<typeof FineTuningJob>;
 
@@ -87,6 +90,12 @@ export const JobCreateParams = z.object({
    * may be preempted and resumed). Other providers refuse it with `NotSupportedByProviderError`.
    */
   trainingType: openEnum(['Standard', 'GlobalStandard', 'Developer']).optional(),
+  /**
+   * Together AI only: its own job parameters (LoRA or full training, the learning rate itself,
+   * scheduler, checkpoints, evaluations…). Other providers refuse it with
+   * `NotSupportedByProviderError`.
+   */
+  together: TogetherJobOptions.optional(),
 });
 export type JobCreateParams = z.infer<typeof JobCreateParams>;
 

@@ -3,6 +3,7 @@ import { type ReadBody, type RecordedCall, recordBody, recordCall } from './call
 import { azureDialect } from './dialects/azure.ts';
 import type { Dialect } from './dialects/dialect.ts';
 import { openaiDialect } from './dialects/openai.ts';
+import { togetherDialect } from './dialects/together.ts';
 import type { FaultPlan } from './faults/fault-plan.ts';
 import { faultError } from './faults/fault-response.ts';
 import { truncateBody } from './faults/truncate.ts';
@@ -25,19 +26,28 @@ export interface CoreDeps {
   faults: FaultPlan;
   calls: RecordedCall[];
   acceptedKeys: readonly string[] | undefined;
+  /** The base paths served, each with its API: `/openai/v1` and `/v1` by default. */
+  bases?: ReadonlyArray<readonly [string, Flavour]> | undefined;
 }
 
 /** How each flavour writes objects and errors. */
-const DIALECTS: Record<Flavour, Dialect> = { openai: openaiDialect, azure: azureDialect };
+const DIALECTS: Record<Flavour, Dialect> = {
+  openai: openaiDialect,
+  azure: azureDialect,
+  together: togetherDialect,
+};
 
-/** The base path of each flavour. */
-const BASES: ReadonlyArray<[string, Flavour]> = [
+/** The base path of each flavour of the default fake: Azure's, then OpenAI's. */
+export const OPENAI_BASES: ReadonlyArray<readonly [string, Flavour]> = [
   ['/openai/v1', 'azure'],
   ['/v1', 'openai'],
 ];
 
-function splitBase(pathname: string): { flavour: Flavour; path: string } | undefined {
-  for (const [base, flavour] of BASES) {
+function splitBase(
+  pathname: string,
+  bases: ReadonlyArray<readonly [string, Flavour]>,
+): { flavour: Flavour; path: string } | undefined {
+  for (const [base, flavour] of bases) {
     if (pathname === base || pathname.startsWith(`${base}/`)) {
       return { flavour, path: pathname.slice(base.length) || '/' };
     }
@@ -73,7 +83,7 @@ export function createCore(deps: CoreDeps): FakeHandler {
 
   return async (request) => {
     const url = new URL(request.url);
-    const base = splitBase(url.pathname);
+    const base = splitBase(url.pathname, deps.bases ?? OPENAI_BASES);
     const match = base ? router.match(request.method, base.path) : undefined;
     const route = match?.kind === 'found' ? match.route : undefined;
     const key = presentedKey(request);
@@ -86,13 +96,13 @@ export function createCore(deps: CoreDeps): FakeHandler {
     });
     calls.push(call);
 
-    const dialect = DIALECTS[base?.flavour ?? 'openai'];
+    const dialect = DIALECTS[base?.flavour ?? deps.bases?.at(-1)?.[1] ?? 'openai'];
     const response = await respond();
     call.status = response.type === 'error' ? 'network-error' : response.status;
     if (response.type !== 'error') {
       const requestId = newId.request();
       response.headers.set('x-request-id', requestId);
-      response.headers.set('openai-version', '2020-10-01');
+      if (base?.flavour !== 'together') response.headers.set('openai-version', '2020-10-01');
       if (base?.flavour === 'azure') response.headers.set('apim-request-id', requestId);
     }
     return response;
@@ -103,7 +113,8 @@ export function createCore(deps: CoreDeps): FakeHandler {
         // Everything that can refuse a request without its body comes first: a request to no
         // route or without a valid key never has its body read, whatever its size.
         if (!base) throw invalidUrl(request.method, url.pathname);
-        authenticate(request, base.flavour, deps.acceptedKeys);
+        // A signed URL is its own authorisation: no key is asked for (or looked at) there.
+        if (!route?.signed) authenticate(request, base.flavour, deps.acceptedKeys);
         if (base.flavour === 'azure') checkApiVersion(url);
         if (!route || match?.kind !== 'found') throw invalidUrl(request.method, url.pathname);
 

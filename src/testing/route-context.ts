@@ -2,8 +2,11 @@ import type { Dialect } from './dialects/dialect.ts';
 import type { MultipartBody } from './http/multipart-body.ts';
 import type { World } from './world.ts';
 
-/** Which API a request addressed: OpenAI's `/v1` or Azure AI Foundry's `/openai/v1`. */
-export type Flavour = 'openai' | 'azure';
+/**
+ * Which API a request addressed: OpenAI's `/v1`, Azure AI Foundry's `/openai/v1`, or Together
+ * AI's `/v1` (a fake created with `provider: 'together'` serves Together's API at `/v1`).
+ */
+export type Flavour = 'openai' | 'azure' | 'together';
 
 /** What a route handler gets: the request, read once, and the fake's world. */
 export interface RouteContext {

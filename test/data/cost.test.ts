@@ -89,6 +89,29 @@ describe('estimateTrainingCost', () => {
     expect(estimate.note).toMatch(/per hour/);
   });
 
+  it('counts Together’s one default epoch, invents no price, and says the tokens are estimates', () => {
+    const llama = model('meta-llama/Meta-Llama-3.1-8B-Instruct-Reference');
+    const byDefault = estimateTrainingCost({ model: llama, tokensPerEpoch: 1_000, examples: 10 });
+    expect(byDefault).toMatchObject({
+      epochs: 1,
+      autoEpochs: false,
+      trainedTokens: 1_000,
+      usd: null,
+      usdPer1M: null,
+      tokensExact: false,
+    });
+    expect(byDefault.note).toMatch(/could not be confirmed/);
+    expect(byDefault.note).toMatch(/token counts are estimates \(Llama 3/);
+    expect(
+      estimateTrainingCost({ model: llama, tokensPerEpoch: 1_000, examples: 10, epochs: 3 }),
+    ).toMatchObject({ epochs: 3, trainedTokens: 3_000 });
+    // OpenAI's models count with their own tokenizer.
+    expect(
+      estimateTrainingCost({ model: model('gpt-4o-mini'), tokensPerEpoch: 1, examples: 10 })
+        .tokensExact,
+    ).toBe(true);
+  });
+
   it('rejects epochs that are not a whole number of at least one', () => {
     const gpt35 = model('gpt-3.5-turbo');
     expect(() =>

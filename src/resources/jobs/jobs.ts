@@ -1,8 +1,10 @@
-import { APIPromise, type APIResponse } from '../../core/api-promise.ts';
+import { z } from 'zod';
+import { APIPromise, type APIResponse, mapData } from '../../core/api-promise.ts';
 import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
 import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
 import { type PagePromise, paginate } from '../../core/pagination.ts';
 import { pathId } from '../../core/path.ts';
+import type { ProviderFeature } from '../../core/providers/features.ts';
 import { attachRequestId, type WithRequestId } from '../../core/request-id.ts';
 import type { ModelLifecycle } from '../../data/catalog/lifecycle.ts';
 import { FineTuningJobCheckpoint } from '../../schemas/fine-tuning-checkpoint.ts';
@@ -19,13 +21,14 @@ import { APIResource } from '../resource.ts';
 import { findJobByToken } from './find-by-token.ts';
 import { type FollowOptions, followJob } from './follow.ts';
 import { clientTokenOf, TokenKeeping } from './idempotent-create.ts';
-import { type MetricsRow, metricsOfJob } from './metrics.ts';
+import { MetricsRow, metricsOfJob } from './metrics.ts';
 import { DEFAULT_LOOKUP_GRACE_MS, recoverCreatedJob } from './recover-create.ts';
 import { type WaitOptions, waitForJob } from './wait.ts';
 
 const JobList = listEnvelope(FineTuningJob);
 const EventList = listEnvelope(FineTuningJobEvent);
 const CheckpointList = listEnvelope(FineTuningJobCheckpoint);
+const MetricsList = z.looseObject({ data: z.array(MetricsRow) });
 const JOBS = ['jobs'] as const;
 
 /** `lookupGrace` checked: milliseconds, 0 or more (default 10 s). */
@@ -38,6 +41,26 @@ function checkedGrace(value: number | undefined): number {
     );
   }
   return value;
+}
+
+/** What a create needs of the provider besides `jobs`: the extensions its params use. */
+function createFeatures(params: JobCreateParams): ProviderFeature[] {
+  const features: ProviderFeature[] = ['jobs'];
+  if (params.trainingType !== undefined) features.push('jobs.trainingType');
+  if (params.together !== undefined) features.push('jobs.togetherOptions');
+  if (params.metadata && Object.keys(params.metadata).length > 0) features.push('jobs.metadata');
+  return features;
+}
+
+/** Which weights `jobs.download` asks Together AI for. */
+export interface JobDownloadParams {
+  /**
+   * `merged` (a LoRA job's adapter merged into the base model: Together's default for LoRA),
+   * `adapter` (the LoRA adapter alone) or `model_output_path` (a full fine-tune's model).
+   */
+  checkpoint?: 'merged' | 'adapter' | 'model_output_path' | (string & {}) | undefined;
+  /** A checkpoint's step; default: the final model. */
+  step?: number | undefined;
 }
 
 /** Options of `jobs.create`. */
@@ -191,7 +214,7 @@ export class Jobs extends APIResource {
               path: '/fine_tuning/jobs',
               body: lifecycle.then(() => ({ kind: 'json' as const, value: body })),
               options: requestOptions,
-              features: params.trainingType === undefined ? JOBS : ['jobs', 'jobs.trainingType'],
+              features: createFeatures(params),
               recover,
             },
             FineTuningJob,
@@ -386,15 +409,56 @@ export class Jobs extends APIResource {
 
   /**
    * Downloads a job's result files and parses them into metric rows sorted by step (the
-   * service writes them as base64-encoded CSV). Empty until the job has results.
+   * service writes them as base64-encoded CSV). Empty until the job has results. Together AI
+   * keeps metrics behind an endpoint of their own instead: read from there, same rows.
    *
    * @example
    * const rows = await client.jobs.metrics(job.id);
    * console.log(rows.at(-1)?.train_loss);
    */
   async metrics(jobId: string, options?: RequestOptions): Promise<MetricsRow[]> {
+    if (this._http.provider.jobMetrics === 'endpoint') {
+      const path = `/fine_tuning/jobs/${pathId(jobId, 'jobId')}/metrics`;
+      const { data } = await this._http.json(
+        { method: 'GET', path, options, features: JOBS },
+        MetricsList,
+      );
+      return [...data].sort((a, b) => a.step - b.step);
+    }
     const job = await this.retrieve(jobId, options);
     return metricsOfJob(job, (fileId) => this.#files.text(fileId, options));
+  }
+
+  /**
+   * Downloads a fine-tuned model's weights as a streaming `Response` (an archive, often
+   * gigabytes: stream it to disk). Together AI only (`/finetune/download`); OpenAI-style APIs
+   * keep fine-tuned models on the server and refuse with `NotSupportedByProviderError`.
+   *
+   * @example
+   * const together = new TuneKit({ provider: 'together' });
+   * const response = await together.jobs.download(job.id, { checkpoint: 'adapter' });
+   * await pipeline(Readable.fromWeb(response.body!), createWriteStream('adapter.tar.zst'));
+   */
+  download(
+    jobId: string,
+    params: JobDownloadParams = {},
+    options?: RequestOptions,
+  ): APIPromise<Response> {
+    const path = `/fine_tuning/jobs/${pathId(jobId, 'jobId')}/download`;
+    const query = { checkpoint: params.checkpoint, checkpoint_step: params.step };
+    return mapData(
+      this._http.open({
+        method: 'GET',
+        path,
+        query,
+        options: {
+          ...options,
+          headers: { accept: 'application/octet-stream', ...options?.headers },
+        },
+        features: ['jobs.download'],
+      }),
+      (open) => open.response,
+    );
   }
 
   #action(

@@ -1,7 +1,7 @@
 import type { RouteContext } from '../route-context.ts';
 import type { MultipartLimits } from './multipart-body.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * How a route's request body is read, once the request is authenticated and routed: JSON (the
@@ -21,6 +21,11 @@ export interface Route {
   path: string;
   /** How the body is read; default: JSON up to `DEFAULT_MAX_BODY_BYTES`. */
   body?: BodySpec;
+  /**
+   * Authorised by the URL itself (a signed upload URL), not by the API key: the fake does not
+   * ask for a key, as a storage service would not.
+   */
+  signed?: boolean | undefined;
   handle(context: RouteContext): Response | Promise<Response>;
 }
 
