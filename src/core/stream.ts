@@ -112,9 +112,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (item !== undefined) yield item;
       }
     } finally {
-      // Normal end, early break or error: either way nothing more will be read.
+      // Normal end, early break or error: either way nothing more will be read. Cancelling
+      // the parsed stream cancels the body under it (a read the pipes started ahead is
+      // settled, its idle timer cleared); aborting ends the request.
+      await reader.cancel().catch(() => {});
       this.controller.abort();
-      reader.releaseLock();
     }
   }
 
