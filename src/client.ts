@@ -6,12 +6,11 @@ import { type ProviderInfo, providerInfo } from './core/providers/provider-info.
 import { Redactor, secretsOf } from './core/redact.ts';
 import { createDefaultTransport, createFetchTransport, type Transport } from './core/transport.ts';
 import { Chat } from './resources/chat/completions.ts';
-import { Models } from './resources/models.ts';
+import { Files } from './resources/files/files.ts';
+import { Jobs } from './resources/jobs/jobs.ts';
+import { Models } from './resources/models/models.ts';
+import { Uploads } from './resources/uploads/uploads.ts';
 import { VERSION } from './version.ts';
-import { Files } from './workflow/files.ts';
-import type { FineTuneOptions, FineTuneResult } from './workflow/fine-tune.ts';
-import { Jobs } from './workflow/jobs.ts';
-import { Uploads } from './workflow/uploads.ts';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
@@ -90,24 +89,6 @@ export class TuneKit {
     this.jobs = new Jobs(http, this.files);
     this.models = new Models(http);
     this.chat = new Chat(http, { validateResponses: resolved.validateResponses, redactor });
-  }
-
-  /**
-   * The whole flow from a JSONL file to a working fine-tuned model: validate locally, upload
-   * (reusing an identical earlier upload), wait for processing, create the job idempotently,
-   * follow it to the end and read its metrics. Files with errors are refused before anything
-   * is uploaded or spent (`TrainingDataError` with the full report).
-   *
-   * @example
-   * const { model, job, metrics } = await client.fineTune({
-   *   trainingFile: 'train.jsonl',
-   *   model: 'gpt-4.1-mini-2025-04-14',
-   *   onEvent: (event) => console.log(event.message),
-   * });
-   */
-  async fineTune(options: FineTuneOptions): Promise<FineTuneResult> {
-    const { fineTune } = await import('./workflow/fine-tune.ts');
-    return fineTune(this, options);
   }
 
   /**

@@ -58,15 +58,33 @@ export {
   zodFunction,
   zodResponseFormat,
 } from './resources/chat/structured/zod-helpers.ts';
-export type { FileCreateParams } from './resources/files.ts';
-export { JsonlParseError } from './resources/files.ts';
-export { CLIENT_TOKEN_KEY, type JobCreateOptions } from './resources/jobs.ts';
+export type { FileCreateParams } from './resources/files/create-params.ts';
+export { FileProcessingError, JsonlParseError } from './resources/files/errors.ts';
+export {
+  DEFAULT_UPLOAD_THRESHOLD,
+  type FileUploadOptions,
+} from './resources/files/upload.ts';
+export type { WaitForProcessingOptions } from './resources/files/wait-for-processing.ts';
+export * from './resources/jobs/errors.ts';
+export type { FollowOptions } from './resources/jobs/follow.ts';
+export { CLIENT_TOKEN_KEY } from './resources/jobs/idempotent-create.ts';
+export type { JobCreateOptions } from './resources/jobs/jobs.ts';
+export { MetricsParseError, MetricsRow, parseMetricsCsv } from './resources/jobs/metrics.ts';
+export type { WaitOptions } from './resources/jobs/wait.ts';
+export {
+  MAX_PART_BYTES,
+  MAX_UPLOAD_BYTES,
+  type UploadFileOptions,
+  type UploadProgress,
+  type UploadState,
+} from './resources/uploads/upload-file.ts';
+export { WaitTimeoutError } from './resources/wait-timeout-error.ts';
 export * from './schemas/index.ts';
 export { VERSION } from './version.ts';
-export * from './workflow/errors/index.ts';
 export { BudgetExhaustedError, type BudgetLimit } from './workflow/eval/budget.ts';
 export type { EvalCandidate } from './workflow/eval/candidates.ts';
 export { runEval } from './workflow/eval/index.ts';
+export type { EvalOptions, EvalProgress } from './workflow/eval/options.ts';
 export { renderEvalHtml } from './workflow/eval/report/html.ts';
 export type {
   CandidateSummary,
@@ -77,7 +95,6 @@ export type {
   ScoreSummary,
 } from './workflow/eval/report/types.ts';
 export { EvalResult, ResultsFileError } from './workflow/eval/results-file.ts';
-export type { EvalOptions, EvalProgress } from './workflow/eval/run.ts';
 export type { CustomScore } from './workflow/eval/scorers/custom.ts';
 export { ScorerError, ScoreUnavailableError } from './workflow/eval/scorers/errors.ts';
 export { scorers } from './workflow/eval/scorers/index.ts';
@@ -90,6 +107,7 @@ export type {
 } from './workflow/eval/scorers/scorer.ts';
 export { normalizeAnswer } from './workflow/eval/scorers/text.ts';
 export type { Interval } from './workflow/eval/stats/wilson.ts';
+export { IncompleteDownloadError } from './workflow/export/errors.ts';
 export type {
   ExportOptions,
   ExportProgress,
@@ -103,22 +121,12 @@ export {
   ExportProblem,
   StoredCopy,
 } from './workflow/export/manifest.ts';
-export type { FileUploadOptions, WaitForProcessingOptions } from './workflow/files.ts';
-export { DEFAULT_UPLOAD_THRESHOLD } from './workflow/files.ts';
+export { FineTuneDeclinedError, TrainingDataError } from './workflow/fine-tune/errors.ts';
+export { fineTune } from './workflow/fine-tune/index.ts';
 export type {
   FileRole,
   FineTuneOptions,
   FineTunePlan,
   FineTuneResult,
   FineTuneStage,
-} from './workflow/fine-tune.ts';
-export type { FollowOptions } from './workflow/follow.ts';
-export type { WaitOptions } from './workflow/jobs.ts';
-export { MetricsParseError, MetricsRow, parseMetricsCsv } from './workflow/metrics.ts';
-export {
-  MAX_PART_BYTES,
-  MAX_UPLOAD_BYTES,
-  type UploadFileOptions,
-  type UploadProgress,
-  type UploadState,
-} from './workflow/upload-file.ts';
+} from './workflow/fine-tune/types.ts';

@@ -1,18 +1,19 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.ts';
-import { addGlobalOptions } from './api/global-options.ts';
-import { registerChatCommand } from './commands/chat.ts';
-import { registerCostCommand } from './commands/cost.ts';
-import { registerDataCommands } from './commands/data.ts';
-import { registerDemoCommand } from './commands/demo.ts';
-import { registerEvalCommand } from './commands/eval.ts';
-import { registerExportCommand } from './commands/export.ts';
-import { registerFakeServer } from './commands/fake-server.ts';
-import { registerFileCommands } from './commands/files.ts';
-import { registerJobCommands } from './commands/jobs.ts';
-import { registerModelCommands } from './commands/models.ts';
-import { registerTrainCommand } from './commands/train.ts';
+import { registerChatCommand } from './chat/register.ts';
+import { registerCostCommand } from './cost/register.ts';
+import { registerDataCommands } from './data/register.ts';
+import { registerDemoCommand } from './demo/register.ts';
+import { registerEvalCommand } from './eval/register.ts';
 import { ExitCode } from './exit-codes.ts';
+import { registerExportCommand } from './export/register.ts';
+import { registerFakeServer } from './fake-server/register.ts';
+import { registerFileCommands } from './files/register.ts';
+import { registerJobCommands } from './jobs/register.ts';
+import { registerModelCommands } from './models/register.ts';
+import { addGlobalOptions } from './runner/global-options.ts';
+import { registerTrainCommand } from './train/register.ts';
+import { registerUiCommand } from './ui/register.ts';
 
 /**
  * A command group registers its sub-commands on the program. Groups import their
@@ -32,6 +33,7 @@ const groups: CommandGroup[] = [
   registerEvalCommand,
   registerCostCommand,
   registerExportCommand,
+  registerUiCommand,
   registerFakeServer,
 ];
 

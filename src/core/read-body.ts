@@ -72,11 +72,12 @@ export function guardedBody(
 ): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let received = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         let timedOut = false;
-        const timer = setTimeout(() => {
+        timer = setTimeout(() => {
           timedOut = true;
           guard.abort();
         }, guard.idleMs);
@@ -98,6 +99,8 @@ export function guardedBody(
         }
       },
       cancel(reason) {
+        // A read under way when the caller gives up must not leave its stall timer behind.
+        clearTimeout(timer);
         return reader.cancel(reason);
       },
     },

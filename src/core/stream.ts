@@ -113,10 +113,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
       }
     } finally {
       // Normal end, early break or error: either way nothing more will be read. Cancelling
-      // the parsed stream cancels the body under it (a read the pipes started ahead is
-      // settled, its idle timer cleared); aborting ends the request.
-      await reader.cancel().catch(() => {});
+      // (not only releasing) the reader reaches back through the pipes to the body, whose
+      // read-ahead would otherwise wait on a connection the server may keep open.
       this.controller.abort();
+      reader.cancel().catch(() => {});
+      reader.releaseLock();
     }
   }
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type RecordedCall, recordCall } from './call-log.ts';
+import { type ReadBody, type RecordedCall, recordBody, recordCall } from './call-log.ts';
 import { azureDialect } from './dialects/azure.ts';
 import type { Dialect } from './dialects/dialect.ts';
 import { openaiDialect } from './dialects/openai.ts';
@@ -8,7 +8,9 @@ import { faultError } from './faults/fault-response.ts';
 import { truncateBody } from './faults/truncate.ts';
 import { ApiError } from './http/api-error.ts';
 import { authenticate, checkApiVersion, presentedKey } from './http/auth.ts';
-import type { Router } from './http/router.ts';
+import { readMultipartBody } from './http/multipart-body.ts';
+import { ClientGoneError, DEFAULT_MAX_BODY_BYTES, readBodyBytes } from './http/request-body.ts';
+import type { Route, Router } from './http/router.ts';
 import { newId } from './ids.ts';
 import type { Flavour, RouteContext } from './route-context.ts';
 import type { World } from './world.ts';
@@ -74,19 +76,13 @@ export function createCore(deps: CoreDeps): FakeHandler {
     const base = splitBase(url.pathname);
     const match = base ? router.match(request.method, base.path) : undefined;
     const route = match?.kind === 'found' ? match.route : undefined;
-    let body: Uint8Array;
-    try {
-      body = new Uint8Array(await request.arrayBuffer());
-    } catch {
-      // The client went away while sending: there is nobody to answer.
-      return Response.error();
-    }
     const key = presentedKey(request);
-    const call = await recordCall(request, url, body, {
+    const secrets = key ? [key] : [];
+    const call = recordCall(request, url, {
       route: route?.name ?? null,
       flavour: base?.flavour ?? null,
       at: world.clock.now(),
-      secrets: key ? [key] : [],
+      secrets,
     });
     calls.push(call);
 
@@ -104,10 +100,15 @@ export function createCore(deps: CoreDeps): FakeHandler {
     async function respond(): Promise<Response> {
       try {
         world.jobs.tick();
+        // Everything that can refuse a request without its body comes first: a request to no
+        // route or without a valid key never has its body read, whatever its size.
         if (!base) throw invalidUrl(request.method, url.pathname);
         authenticate(request, base.flavour, deps.acceptedKeys);
         if (base.flavour === 'azure') checkApiVersion(url);
         if (!route || match?.kind !== 'found') throw invalidUrl(request.method, url.pathname);
+
+        const read = await readBody(request, route);
+        recordBody(call, read, secrets);
 
         const fault = faults.take(route);
         if (fault?.delayMs) await sleep(fault.delayMs, undefined, { signal: request.signal });
@@ -122,7 +123,8 @@ export function createCore(deps: CoreDeps): FakeHandler {
           request,
           url,
           params: match.params,
-          body,
+          body: read.kind === 'bytes' ? read.bytes : new Uint8Array(0),
+          form: read.kind === 'multipart' ? read.form : undefined,
           flavour: base.flavour,
           dialect,
           world,
@@ -135,9 +137,25 @@ export function createCore(deps: CoreDeps): FakeHandler {
         if (fault?.truncateStream) return truncateBody(response, fault.truncateStream);
         return response;
       } catch (error) {
-        if (request.signal.aborted) return Response.error();
+        // The client went away while sending: there is nobody to answer.
+        if (error instanceof ClientGoneError || request.signal.aborted) return Response.error();
         return failureResponse(error, request, url, dialect);
       }
     }
+  };
+}
+
+/** A routed request's body, read as its route declares (GET and DELETE bodies are ignored). */
+async function readBody(request: Request, route: Route): Promise<ReadBody> {
+  if (request.method === 'GET' || request.method === 'DELETE') {
+    return { kind: 'bytes', bytes: new Uint8Array(0) };
+  }
+  const spec = route.body ?? { kind: 'json' };
+  if (spec.kind === 'multipart') {
+    return { kind: 'multipart', form: await readMultipartBody(request, spec.limits) };
+  }
+  return {
+    kind: 'bytes',
+    bytes: await readBodyBytes(request, spec.maxBytes ?? DEFAULT_MAX_BODY_BYTES),
   };
 }

@@ -13,7 +13,7 @@ import { FaultPlan } from './faults/fault-plan.ts';
 import { Router } from './http/router.ts';
 import { JobEngine, type RunUntil } from './jobs/engine.ts';
 import { serializeJob } from './jobs/job-record.ts';
-import { DEFAULT_TIMINGS, INSTANT_TIMINGS } from './jobs/plan.ts';
+import { DEFAULT_TIMINGS } from './jobs/plan.ts';
 import { DEFAULT_CATALOG, ModelCatalog } from './models/catalog.ts';
 import type { FakeOpenAIOptions } from './options.ts';
 import { chatRoutes } from './routes/chat.ts';
@@ -192,7 +192,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
     catalog,
     jobs,
     organization,
-    timings: mode === 'instant' ? INSTANT_TIMINGS : { ...DEFAULT_TIMINGS, ...options.timings },
+    timings: { ...DEFAULT_TIMINGS, ...options.timings },
     fileProcessingMs: options.fileProcessingMs ?? 0,
     scripts: new ScriptedAnswers(),
   };

@@ -17,4 +17,5 @@ export { DEFAULT_TIMINGS, type JobTimings } from './jobs/plan.ts';
 export { RESULT_COLUMNS } from './jobs/results-csv.ts';
 export { type CatalogModel, DEFAULT_CATALOG, type FineTuningMethodType } from './models/catalog.ts';
 export type { FakeOpenAIOptions } from './options.ts';
+export type { Flavour } from './route-context.ts';
 export type { FakeOrganization } from './world.ts';

@@ -5,11 +5,17 @@ import type { FakeOrganization } from './world.ts';
 
 /** Options of {@link createFakeOpenAI}. Every one has a default. */
 export interface FakeOpenAIOptions {
-  /** How time moves: `instant` (default), `manual`, or `{ speed }` for real time. See {@link ClockMode}. */
+  /**
+   * How time moves: `instant` (default: real time, jobs finish on the next request), `manual`
+   * (time stands still until `advance`), or `{ speed }` (real time, faster). See {@link ClockMode}.
+   */
   clock?: ClockMode | undefined;
   /** Where simulated time starts. Default: now. */
   startTime?: Date | number | undefined;
-  /** How long job phases take on the manual and real-time clocks (simulated ms). */
+  /**
+   * How long job phases take (simulated ms): on the instant clock, the times their events are
+   * stamped with; on the others, how long they run. Default `DEFAULT_TIMINGS`.
+   */
   timings?: Partial<JobTimings> | undefined;
   /** The account's organization: `id` for jobs, `name` inside fine-tuned model names. */
   organization?: Partial<FakeOrganization> | undefined;

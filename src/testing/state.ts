@@ -1,5 +1,3 @@
-import type { FineTuningJobCheckpoint } from '../schemas/fine-tuning-checkpoint.ts';
-import type { FineTuningJobEvent } from '../schemas/fine-tuning-event.ts';
 import type { JobRecord } from './jobs/job-record.ts';
 import type { TrainedModel } from './models/trained-model.ts';
 
@@ -36,12 +34,6 @@ export interface StoredUpload {
   status: 'pending' | 'completed' | 'cancelled';
   parts: Map<string, StoredUploadPart>;
   fileId: string | null;
-}
-
-/** A job's events and checkpoints, kept in the order they happened (lists show them reversed). */
-export interface JobHistory {
-  events: FineTuningJobEvent[];
-  checkpoints: FineTuningJobCheckpoint[];
 }
 
 /** Everything the fake remembers. Maps keep insertion order, which is creation order. */

@@ -1,64 +1,59 @@
-import { describe, expect, it } from 'vitest';
-import type { OpenResponse } from '../../src/core/http-client.ts';
-import { Redactor } from '../../src/core/redact.ts';
-import { STREAM_DONE, Stream, type StreamDecoder } from '../../src/core/stream.ts';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, expect, it } from 'vitest';
+import { createFakeOpenAI } from '../../src/testing/index.ts';
+import { startLoopbackServer } from '../support/loopback-server.ts';
 
-/**
- * A body that sends `events` then stays open, and that only its reader can stop: aborting the
- * request does nothing to it — as after Node's fetch has lost track of a finished response,
- * which happens. Records whether it was cancelled.
- */
-function openBody(events: string[]) {
-  const state = { cancelled: false };
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const event of events) controller.enqueue(encoder.encode(event));
-      // Never closed.
-    },
-    cancel() {
-      state.cancelled = true;
-    },
+const CHILD = fileURLToPath(new URL('../support/stream-then-exit-child.ts', import.meta.url));
+const cleanup: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0)) await step();
+});
+
+/** Runs the child against `baseURL`; it must print the answer and end by itself, quickly. */
+async function streamInChild(baseURL: string): Promise<{ stdout: string; ms: number }> {
+  const started = performance.now();
+  const { stdout } = await promisify(execFile)(process.execPath, [CHILD, baseURL], {
+    timeout: 15_000,
   });
-  const open: OpenResponse = {
-    response: new Response(body, { headers: { 'content-type': 'text/event-stream' } }),
-    requestId: undefined,
-    method: 'POST',
-    url: 'http://127.0.0.1/v1/chat/completions',
-    redactor: new Redactor([]),
-    maxResponseBytes: 2 ** 20,
-  };
-  return { state, open };
+  return { stdout, ms: performance.now() - started };
 }
 
-const decoder: StreamDecoder<string> = {
-  decode: (event) => (event.data === '[DONE]' ? STREAM_DONE : event.data),
-  ended: () => {},
-};
+const chunk = (content: string) =>
+  `data: ${JSON.stringify({
+    id: 'chatcmpl-1',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'gpt-4o-mini',
+    choices: [{ index: 0, delta: { content }, finish_reason: null }],
+  })}\n\n`;
 
-describe('a stream that ends', () => {
-  it('cancels the body under it at [DONE], so no read is left pending', async () => {
-    const { state, open } = openBody(['data: a\n\n', 'data: b\n\n', 'data: [DONE]\n\n']);
-    const items: string[] = [];
+// A finished event stream must leave nothing behind. Before the fix, the pipes' read-ahead
+// kept a read of the body waiting after [DONE], with the body's stall timer (the request's
+// 10-minute timeout) armed: `tunekit chat` printed its answer, then hung, about one run in two.
+it('a process that streamed an answer ends by itself, run after run', async () => {
+  const server = await createFakeOpenAI().listen();
+  cleanup.push(() => server.close());
 
-    for await (const item of new Stream(() => Promise.resolve(open), decoder)) items.push(item);
+  for (let run = 0; run < 8; run += 1) {
+    const { stdout, ms } = await streamInChild(server.baseURL);
+    expect(stdout).toContain('placeholder answer');
+    expect(ms, `run ${run + 1}`).toBeLessThan(10_000);
+  }
+});
 
-    expect(items).toEqual(['a', 'b']);
-    // The cancel travels up the pipes (parser, decoder, size counter) on later ticks.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(state.cancelled).toBe(true);
+it('ends although the server keeps the response open after [DONE]', async () => {
+  const server = await startLoopbackServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write(chunk('Hello'));
+    response.write(chunk(' there'));
+    response.write('data: [DONE]\n\n');
   });
+  cleanup.push(() => server.close());
 
-  it('cancels it when the consumer breaks out early', async () => {
-    const { state, open } = openBody(['data: a\n\n', 'data: b\n\n']);
+  const { stdout, ms } = await streamInChild(`${server.url}/v1`);
 
-    for await (const item of new Stream(() => Promise.resolve(open), decoder)) {
-      expect(item).toBe('a');
-      break;
-    }
-
-    // The cancel travels up the pipes (parser, decoder, size counter) on later ticks.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(state.cancelled).toBe(true);
-  });
+  expect(stdout).toBe('Hello there');
+  expect(ms).toBeLessThan(10_000);
 });

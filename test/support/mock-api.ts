@@ -1,47 +1,58 @@
 import { http, type RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import {
+  type ReadBody,
+  type RecordedCall,
+  recordBody,
+  recordCall,
+} from '../../src/testing/call-log.ts';
+import { invalidRequest } from '../../src/testing/http/api-error.ts';
+import { isMultipart, readMultipartBody } from '../../src/testing/http/multipart-body.ts';
 
-/** What a test can check about one request the client sent. */
-export interface RecordedCall {
-  method: string;
-  url: URL;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  /** Parsed JSON, multipart fields (files as `{ name, size, text }`), text, or undefined. */
-  body: unknown;
-}
-
-async function readBody(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!request.body) return undefined;
-  if (type.includes('application/json')) return request.json();
-  if (type.includes('multipart/form-data')) {
-    const form = await request.formData();
-    const fields: Record<string, unknown> = {};
-    for (const [name, value] of form) {
-      fields[name] =
-        typeof value === 'string'
-          ? value
-          : { name: value.name, size: value.size, text: await value.text() };
-    }
-    return fields;
+/** Each file field of a multipart body, with its text too: a mock checks what was sent, byte for byte. */
+async function withFileTexts(request: Request, body: unknown): Promise<unknown> {
+  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return body;
+  const fields = { ...(body as Record<string, unknown>) };
+  for (const [name, value] of await request.formData()) {
+    if (typeof value !== 'string')
+      fields[name] = { ...(fields[name] as object), text: await value.text() };
   }
-  const text = await request.text();
-  return text === '' ? undefined : text;
+  return fields;
 }
 
+/**
+ * One request the client sent, in the fake's own shape (`RecordedCall` of `tunekit/testing`:
+ * parsed JSON, multipart fields with `{ filename, bytes, type }` for files, query, headers).
+ * Unlike the fake's log, which leaves credentials out, a mock keeps every header (what the
+ * client sends as its key is what these tests check) and the text of uploaded files.
+ */
 async function record(request: Request): Promise<RecordedCall> {
-  const url = new URL(request.url);
+  const call = recordCall(request, new URL(request.url), {
+    route: null,
+    flavour: null,
+    at: Date.now(),
+    secrets: [],
+  });
+  recordBody(call, await readForLog(request.clone()), []);
   return {
-    method: request.method,
-    url,
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
+    ...call,
     headers: Object.fromEntries(request.headers),
-    body: await readBody(request),
+    body: await withFileTexts(request, call.body),
   };
+}
+
+/** A body as the fake's log reads it (multipart streamed as the fake does), with no size cap. */
+async function readForLog(request: Request): Promise<ReadBody> {
+  if (!isMultipart(request)) {
+    return { kind: 'bytes', bytes: new Uint8Array(await request.arrayBuffer()) };
+  }
+  const limits = {
+    bodyBytes: Number.POSITIVE_INFINITY,
+    fileBytes: Number.POSITIVE_INFINITY,
+    fileTooLarge: () => invalidRequest('unreachable: no file size limit'),
+  };
+  return { kind: 'multipart', form: await readMultipartBody(request, limits) };
 }
 
 /**

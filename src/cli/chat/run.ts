@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline/promises';
 import type { ChatMessageParam } from '../../schemas/chat-params.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
 import { paint } from '../output/color.ts';
 import { writeJson } from '../output/streams.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 
 /** Flags of `tunekit chat`. */
 export interface ChatFlags {

@@ -1,17 +1,36 @@
 import type { ModelCatalog } from '../../data/catalog/catalog.ts';
 import { loadCatalogFile } from '../../data/catalog/catalog-file.ts';
 import { UnknownModelError } from '../../data/errors.ts';
+import type { TRAINING_FORMATS } from '../../data/formats/names.ts';
 import { loadPromptVariant } from '../../data/prompt/variant.ts';
 import {
   estimateFineTuningRoi,
   type RequestsInput,
   type RoiOptions,
 } from '../../data/roi/estimate.ts';
-import type { CostCommandOptions } from '../commands/cost.ts';
-import { parseCount, usage } from '../data/shared.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { parseCount } from '../flags.ts';
 import { writeErr, writeJson, writeOut } from '../output/streams.ts';
+import { usage } from '../usage-error.ts';
 import { renderRoi } from './render.ts';
+
+/** Options of `tunekit cost`, as commander parses them. */
+export interface CostCommandOptions {
+  model: string;
+  train?: string;
+  epochs: string;
+  trainingCost?: string;
+  requests?: string;
+  basePrompt?: string;
+  fineTunedPrompt?: string;
+  baseInputTokens?: number;
+  fineTunedInputTokens?: number;
+  outputTokens?: number;
+  format?: (typeof TRAINING_FORMATS)[number];
+  volume?: string;
+  catalog?: string;
+  json?: boolean;
+}
 
 /** The training input the options describe, or a usage message. */
 function trainingOf(options: CostCommandOptions): RoiOptions['training'] | string {

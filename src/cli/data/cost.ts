@@ -1,16 +1,11 @@
 import { defaultCatalog } from '../../data/catalog/catalog.ts';
-import { estimateTrainingCost } from '../../data/cost.ts';
+import { trainingCostOf } from '../../workflow/plan/training-cost.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { parseCount } from '../flags.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
+import { usage } from '../usage-error.ts';
+import { type FileCommandOptions, loadReport, noteErrors, readFailure } from './load-report.ts';
 import { renderCost } from './render.ts';
-import {
-  type FileCommandOptions,
-  loadReport,
-  noteErrors,
-  parseCount,
-  readFailure,
-  usage,
-} from './shared.ts';
 
 /** `tunekit data cost`: exit 0 with an estimate, 1 when the file cannot be read, 2 on usage errors. */
 export async function runCost(
@@ -29,12 +24,7 @@ export async function runCost(
   // loadReport checked the model against the catalog; commander made --model required.
   const model = defaultCatalog.find(options.model as string);
   if (!model) return usage('--model is required');
-  const estimate = estimateTrainingCost({
-    model,
-    tokensPerEpoch: report.stats.billableTokensPerEpoch,
-    examples: report.stats.examples,
-    epochs,
-  });
+  const estimate = await trainingCostOf(report, model, epochs);
   if (options.json)
     writeJson({ ...estimate, examples: report.stats.examples, valid: report.valid });
   else

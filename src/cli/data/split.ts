@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { splitTrainingFile } from '../../data/helpers/split-file.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { parseCount } from '../flags.ts';
 import { writeErr, writeJson, writeOut } from '../output/streams.ts';
-import { parseCount, usage } from './shared.ts';
+import { usage } from '../usage-error.ts';
 
 interface SplitCommandOptions {
   validationFraction?: string;

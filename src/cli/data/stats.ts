@@ -1,8 +1,8 @@
 import { ExitCode } from '../exit-codes.ts';
 import { paint } from '../output/color.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
+import { type FileCommandOptions, loadReport, noteErrors, readFailure } from './load-report.ts';
 import { renderStats, renderTokenHistogram } from './render.ts';
-import { type FileCommandOptions, loadReport, noteErrors, readFailure } from './shared.ts';
 
 /**
  * `tunekit data stats`: the statistics only. Exit 0 even when the data has problems (that is

@@ -1,7 +1,9 @@
 import { ExitCode } from '../exit-codes.ts';
+import { parseCount } from '../flags.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
+import { usage } from '../usage-error.ts';
+import { type FileCommandOptions, loadReport } from './load-report.ts';
 import { renderReport } from './render.ts';
-import { type FileCommandOptions, loadReport, parseCount, usage } from './shared.ts';
 
 /** `tunekit data validate`: exit 0 when the file is valid, 1 when not, 2 on a usage error. */
 export async function runValidate(

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TuneKit } from '../../client.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
 import { paint } from '../output/color.ts';
 import { writeOut } from '../output/streams.ts';
 import { packageRoot } from '../package-root.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 import { type TrainState, trainWith } from '../train/run.ts';
 
 /** Flags of `tunekit demo`. */

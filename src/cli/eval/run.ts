@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { runApiCommand } from '../api/run-api-command.ts';
-import type { EvalCommandOptions } from '../commands/eval.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { createProgress, writeErr, writeJson, writeOut } from '../output/streams.ts';
+import { runApiCommand } from '../runner/run-api-command.ts';
+import type { EvalCommandOptions } from './options.ts';
 import { renderEvalReport } from './render.ts';
 import { evalSetup } from './setup.ts';
 

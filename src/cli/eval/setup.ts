@@ -8,7 +8,7 @@ import type { EvalCandidate } from '../../workflow/eval/candidates.ts';
 import { custom } from '../../workflow/eval/scorers/custom.ts';
 import { scorers } from '../../workflow/eval/scorers/index.ts';
 import type { Scorer } from '../../workflow/eval/scorers/scorer.ts';
-import type { EvalCommandOptions } from '../commands/eval.ts';
+import type { EvalCommandOptions } from './options.ts';
 
 /** A command-line option that cannot be used: the message says which and why (exit 2). */
 export class EvalUsageError extends Error {

@@ -1,7 +1,7 @@
 import type { ExportProgress } from '../../workflow/export/export-all.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
 import { createProgress, writeErr, writeJson, writeOut } from '../output/streams.ts';
 import { formatBytes, plural } from '../output/table.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 
 function describeProgress(progress: ExportProgress): string {
   if (progress.phase === 'listing') return 'export: listing jobs and files…';

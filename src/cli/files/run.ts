@@ -3,11 +3,11 @@ import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FilePurpose } from '../../schemas/file.ts';
-import { printList, printObject, showTime } from '../api/render.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
 import { LiveStatus } from '../output/live-status.ts';
 import { formatBytes, progressBar } from '../output/progress-bar.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
+import { printList, printObject, showTime } from '../runner/render.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 
 /** `tunekit files upload <path>`: streamed; above 100 MiB in resumable parts with a progress bar. */
 export async function uploadFileCommand(

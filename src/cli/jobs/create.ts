@@ -1,13 +1,9 @@
-import { Readable } from 'node:stream';
-import { baseModelOf, defaultCatalog } from '../../data/catalog/catalog.ts';
-import { estimateTrainingCost } from '../../data/cost.ts';
-import { validateTrainingFile } from '../../data/validate/validate.ts';
-import { epochsOf, type FineTuningMethod } from '../../schemas/fine-tuning-method.ts';
-import { confirmSpending, describeCost } from '../api/confirm-spending.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
+import { planJob } from '../../workflow/plan/plan-job.ts';
+import { parsePairs } from '../flags.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
+import { confirmSpending, describeCost } from '../runner/confirm-spending.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 import { type MethodFlags, methodFromFlags } from './method-options.ts';
-import { parsePairs } from './run.ts';
 
 /** Flags of `tunekit jobs create`. */
 export interface CreateJobFlags extends MethodFlags {
@@ -20,47 +16,24 @@ export interface CreateJobFlags extends MethodFlags {
   yes?: boolean;
 }
 
-/**
- * The estimate for an uploaded training file: its content is read back (streamed) and counted
- * with the model's tokenizer. Null when the catalog has no price for the model.
- */
-async function estimateUploaded(
-  context: ApiContext,
-  fileId: string,
-  model: string,
-  method: FineTuningMethod | undefined,
-) {
-  const entry = defaultCatalog.find(baseModelOf(model) ?? model);
-  if (!entry) return { text: describeCost(null, model) };
-  process.stderr.write(`Counting the tokens of ${fileId} for the cost estimate…\n`);
-  const response = await context.client.files.content(fileId, { signal: context.signal });
-  const report = await validateTrainingFile(
-    Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-    {
-      model: entry.id,
-    },
-  );
-  const cost = estimateTrainingCost({
-    model: entry,
-    tokensPerEpoch: report.stats.billableTokensPerEpoch,
-    examples: report.stats.examples,
-    epochs: epochsOf(method),
-  });
-  return { text: describeCost(cost, model) };
-}
-
 /** `tunekit jobs create`: shows the estimated cost, asks, creates the job (idempotently). */
 export async function createJobCommand(context: ApiContext, flags: CreateJobFlags): Promise<void> {
   const method = methodFromFlags(flags);
-  const life = await context.client.models
-    .lifecycle(flags.model, { signal: context.signal })
-    .catch(() => undefined);
+  // With --yes nobody reads the estimate: the file is not downloaded to count it.
+  const plan = await planJob(context.client, {
+    model: flags.model,
+    method,
+    training: flags.yes ? undefined : { fileId: flags.trainingFile },
+    signal: context.signal,
+    onCounting: (fileId) =>
+      process.stderr.write(`Counting the tokens of ${fileId} for the cost estimate…\n`),
+  });
+  const life = plan.lifecycle;
   const warning = life?.needsConfirmation ? life.message : undefined;
   if (!flags.yes) {
-    const estimate = await estimateUploaded(context, flags.trainingFile, flags.model, method);
     await confirmSpending({
       action: `Start a paid fine-tuning job on ${flags.model}`,
-      estimate: estimate.text,
+      estimate: describeCost(plan.cost, flags.model),
       warning,
       yes: false,
       json: context.json,
@@ -79,8 +52,9 @@ export async function createJobCommand(context: ApiContext, flags: CreateJobFlag
       ...(method ? { method } : {}),
       ...(flags.metadata ? { metadata: parsePairs(flags.metadata) } : {}),
     },
-    // The user has been told about the model's lifecycle here already.
-    { signal: context.signal, lifecycleWarning: false },
+    // The user has been told about the model's lifecycle here already; the plan's lookup of
+    // it is passed on, so the create does not ask the API for the model a second time.
+    { signal: context.signal, lifecycleWarning: false, lifecycle: life ?? undefined },
   );
   if (context.json) {
     writeJson(job);

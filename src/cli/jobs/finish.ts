@@ -1,5 +1,5 @@
+import { JobCancelledError, JobFailedError } from '../../resources/jobs/errors.ts';
 import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
-import { JobCancelledError, JobFailedError } from '../../workflow/errors/job-unsuccessful-error.ts';
 import { paint } from '../output/color.ts';
 
 /** How to pick up a job again after Ctrl-C: follow it from the last event, or cancel it. */

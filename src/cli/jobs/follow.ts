@@ -1,5 +1,5 @@
-import type { ApiContext } from '../api/run-api-command.ts';
 import { writeOut } from '../output/streams.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 import { finishJob } from './finish.ts';
 import { FollowDisplay } from './follow-display.ts';
 

@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
 import { FineTuningMethod } from '../../schemas/fine-tuning-method.ts';
+import type { MethodFlags } from './method-flags.ts';
 
-/** The flags that shape the training method. */
-export interface MethodFlags {
-  method?: 'supervised' | 'dpo';
-  epochs?: string;
-  batchSize?: string;
-  learningRateMultiplier?: string;
-  beta?: string;
-  /** A JSON method object (inline or `@file.json`), for full control (reinforcement graders). */
-  methodJson?: string;
-}
+export type { MethodFlags } from './method-flags.ts';
 
 function hyperparameter(flag: string, value: string | undefined, integer: boolean) {
   if (value === undefined || value === 'auto') return value;

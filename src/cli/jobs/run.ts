@@ -1,23 +1,10 @@
-import { printList, printObject, showTime } from '../api/render.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
+import { parsePairs } from '../flags.ts';
 import { lineChart } from '../output/line-chart.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
 import { renderTable } from '../output/table.ts';
+import { printList, printObject, showTime } from '../runner/render.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 import { eventLine } from './follow-display.ts';
-
-/** `key=value` options (`--metadata team=search`) as a record. */
-export function parsePairs(
-  pairs: readonly string[] | undefined,
-): Record<string, string> | undefined {
-  if (!pairs || pairs.length === 0) return undefined;
-  const record: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.indexOf('=');
-    if (at <= 0) throw new Error(`expected key=value, got "${pair}"`);
-    record[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return record;
-}
 
 /** `tunekit jobs list`. */
 export async function listJobs(

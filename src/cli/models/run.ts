@@ -1,6 +1,6 @@
-import { printList, printObject, showTime } from '../api/render.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
 import { writeOut } from '../output/streams.ts';
+import { printList, printObject, showTime } from '../runner/render.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 
 /** `tunekit models list [--fine-tuned]`. */
 export async function listModels(

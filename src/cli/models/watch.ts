@@ -1,9 +1,9 @@
 import { utcDay } from '../../data/catalog/days.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { paint } from '../output/color.ts';
 import { writeErr, writeJson, writeOut } from '../output/streams.ts';
 import { plural, renderTable } from '../output/table.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 import { type WatchRow, watchRows } from './watch-rows.ts';
 
 /** Options of `tunekit models watch`. */

@@ -1,9 +1,8 @@
 import { basename } from 'node:path';
 import type { TuneKit } from '../../client.ts';
-import { TrainingDataError } from '../../workflow/errors/training-data-error.ts';
-import type { FineTuneResult, FineTuneStage } from '../../workflow/fine-tune.ts';
-import { confirmSpending, describeCost } from '../api/confirm-spending.ts';
-import type { ApiContext } from '../api/run-api-command.ts';
+import { TrainingDataError } from '../../workflow/fine-tune/errors.ts';
+import { fineTune } from '../../workflow/fine-tune/index.ts';
+import type { FineTuneResult, FineTuneStage } from '../../workflow/fine-tune/types.ts';
 import { renderReport } from '../data/render.ts';
 import { finishJob, resumeHint } from '../jobs/finish.ts';
 import { FollowDisplay } from '../jobs/follow-display.ts';
@@ -12,6 +11,8 @@ import { paint } from '../output/color.ts';
 import { formatBytes, progressBar } from '../output/progress-bar.ts';
 import { writeOut } from '../output/streams.ts';
 import { formatCount, plural } from '../output/table.ts';
+import { confirmSpending, describeCost } from '../runner/confirm-spending.ts';
+import type { ApiContext } from '../runner/run-api-command.ts';
 
 /** Flags of `tunekit train`. */
 export interface TrainFlags extends MethodFlags {
@@ -21,7 +22,8 @@ export interface TrainFlags extends MethodFlags {
   yes?: boolean;
   /** `--no-reuse` sets this to false. */
   reuse?: boolean;
-  timeout?: number;
+  /** `--wait-timeout`: the longest wait for the job, in ms. */
+  maxWait?: number;
   /** false: do not mention the model's lifecycle (the demo's fake has no real dates). */
   lifecycle?: boolean;
 }
@@ -86,7 +88,7 @@ export async function trainWith(
     if (context.json) writeOut(JSON.stringify(value));
   };
   try {
-    const result = await client.fineTune({
+    const result = await fineTune(client, {
       trainingFile: file,
       validationFile: flags.validationFile,
       model: flags.model,
@@ -95,7 +97,7 @@ export async function trainWith(
       reuseUploads: flags.reuse !== false,
       // The confirmation below tells the user about the model's lifecycle instead.
       lifecycleWarning: false,
-      timeout: flags.timeout,
+      maxWait: flags.maxWait,
       signal: context.signal,
       confirm: async (plan) => {
         const estimate = describeCost(plan.cost, flags.model);

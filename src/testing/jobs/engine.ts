@@ -76,7 +76,7 @@ export class JobEngine {
         continue;
       }
       if (this.#deps.instant) {
-        this.#applyUntil(job, Number.POSITIVE_INFINITY, () => now);
+        this.#finishAtOnce(job);
         continue;
       }
       const target = progress.activeMs + (now - progress.lastTickMs);
@@ -86,6 +86,24 @@ export class JobEngine {
       progress.activeMs = target;
       progress.lastTickMs = now;
     }
+  }
+
+  /**
+   * The instant clock: applies the rest of a job's plan now, each milestone stamped when the
+   * plan says it happens (from where the job stands), then moves the clock past the last one —
+   * so a 120-step job still shows a `finished_at` minutes after its `created_at`, and nothing
+   * the fake shows afterwards is older than the job's end.
+   */
+  #finishAtOnce(job: JobRecord): void {
+    const { progress } = job;
+    const startedAt = progress.lastTickMs;
+    const startActive = progress.activeMs;
+    const stamp = (at: number) => startedAt + (at - startActive);
+    this.#applyUntil(job, Number.POSITIVE_INFINITY, stamp);
+    const last = job.plan.milestones[progress.next - 1]?.at ?? startActive;
+    progress.activeMs = Math.max(startActive, last);
+    progress.lastTickMs = stamp(progress.activeMs);
+    this.#deps.clock.skipTo(progress.lastTickMs);
   }
 
   /**

@@ -1,12 +1,19 @@
+import type { FineTuningJobCheckpoint } from '../../schemas/fine-tuning-checkpoint.ts';
+import type { FineTuningJobEvent } from '../../schemas/fine-tuning-event.ts';
 import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
 import type { FineTuningMethodType } from '../models/catalog.ts';
-import type { JobHistory } from '../state.ts';
 import type {
   JobError,
   JobPlan,
   RequestedHyperparameters,
   ResolvedHyperparameters,
 } from './plan.ts';
+
+/** A job's events and checkpoints, kept in the order they happened (lists show them reversed). */
+export interface JobHistory {
+  events: FineTuningJobEvent[];
+  checkpoints: FineTuningJobCheckpoint[];
+}
 
 /** Where a job is on its plan. */
 export interface JobProgress {

@@ -1,6 +1,6 @@
 import type { TuneKit } from '../../client.ts';
+import type { EvalOptions } from './options.ts';
 import type { EvalReport } from './report/types.ts';
-import type { EvalOptions } from './run.ts';
 
 /**
  * Evaluates models on a held-out set: every example is sent to every candidate (each with its

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { NotFoundError } from '../../core/errors/api-error.ts';
-import type { FilesEndpoints } from '../../resources/files.ts';
+import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
+import type { Files } from '../../resources/files/files.ts';
 import { holdsCopy } from './disk.ts';
 import { downloadFile } from './download.ts';
 import type { FileToBackUp } from './inventory.ts';
@@ -24,7 +25,7 @@ export interface FileBackup {
  * entry, and the loss of an intact copy is a problem noted.
  */
 export async function backupFile(
-  files: FilesEndpoints,
+  files: Files,
   item: FileToBackUp,
   dir: string,
   previous: ExportedFile | undefined,
@@ -61,16 +62,28 @@ export async function backupFile(
       downloaded: copy.bytes,
     };
   } catch (error) {
-    if (!(error instanceof NotFoundError)) throw error;
+    const reason = notDownloadable(error);
+    if (reason === undefined) throw error;
     return {
       entry: previous,
       problem: {
         id: file.id,
         what: 'file',
-        message: `its content could not be downloaded (${error.apiMessage})${previous ? '; the copy in the export does not match the manifest' : ''}`,
+        message: `its content could not be downloaded (${reason})${previous ? '; the copy in the export does not match the manifest' : ''}`,
       },
       skipped: false,
       downloaded: 0,
     };
   }
+}
+
+/**
+ * Why a file cannot be downloaded at all, when that is the file's own doing: gone at the
+ * provider, or an id the client refuses to put in a URL (`..`, a slash). Anything else stops
+ * the export.
+ */
+function notDownloadable(error: unknown): string | undefined {
+  if (error instanceof NotFoundError) return error.apiMessage;
+  if (error instanceof InvalidArgumentError) return error.message;
+  return undefined;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { NotFoundError } from '../../core/errors/api-error.ts';
 import { NotSupportedByProviderError } from '../../core/errors/not-supported-by-provider-error.ts';
-import type { JobsEndpoints } from '../../resources/jobs.ts';
+import type { Jobs } from '../../resources/jobs/jobs.ts';
 import { type FineTuningJob, isTerminalJobStatus } from '../../schemas/fine-tuning-job.ts';
 import { holdsCopy, writeAtomically } from './disk.ts';
 import type { ExportedJob, ExportProblem, StoredCopy } from './manifest.ts';
@@ -48,7 +48,7 @@ async function store(dir: string, path: string, text: string): Promise<StoredCop
  * not a failure.
  */
 export async function backupJob(
-  jobs: JobsEndpoints,
+  jobs: Jobs,
   job: FineTuningJob,
   dir: string,
   previous: ExportedJob | undefined,

@@ -7,15 +7,15 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { APIError } from '../../core/errors/api-error.ts';
 import { APIUserAbortError } from '../../core/errors/user-abort-error.ts';
-import type { FilesEndpoints } from '../../resources/files.ts';
-import { IncompleteDownloadError } from '../errors/incomplete-download-error.ts';
+import type { Files } from '../../resources/files/files.ts';
 import { partialPath } from './disk.ts';
+import { IncompleteDownloadError } from './errors.ts';
 
 const ATTEMPTS = 3;
 
 /** One streamed download into `partial`: hashed and counted on the way, never held in memory. */
 async function attempt(
-  files: FilesEndpoints,
+  files: Files,
   fileId: string,
   partial: string,
   signal: AbortSignal | undefined,
@@ -44,7 +44,7 @@ async function attempt(
  * at once. Returns the sha256 and size of what was written.
  */
 export async function downloadFile(
-  files: FilesEndpoints,
+  files: Files,
   fileId: string,
   path: string,
   options: { expectedBytes?: number | null | undefined; signal?: AbortSignal | undefined },

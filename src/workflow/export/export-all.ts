@@ -7,7 +7,7 @@ import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
 import { VERSION } from '../../version.ts';
 import { backupFile } from './backup-file.ts';
 import { backupJob } from './backup-job.ts';
-import { fineTuningFiles } from './inventory.ts';
+import { type FileToBackUp, fineTuningFiles } from './inventory.ts';
 import {
   type ExportManifest,
   type ExportProblem,
@@ -87,14 +87,26 @@ async function listJobs(client: TuneKit, signal: AbortSignal | undefined) {
   return jobs;
 }
 
-/** What `exportAll` (./index.ts) runs, loaded on its first call so `import 'tunekit'` stays light. */
-export async function runExport(
-  client: TuneKit,
-  dir: string,
-  options: ExportOptions = {},
-): Promise<ExportResult> {
-  const { signal, onProgress } = options;
-  const root = checkOptions(dir, options.concurrency ?? 4);
+/** One export under way: where it writes, what it has, and whom it tells. */
+interface ExportRun {
+  client: TuneKit;
+  root: string;
+  manifest: ExportManifest;
+  writer: ReturnType<typeof manifestWriter>;
+  signal: AbortSignal | undefined;
+  onProgress: ExportOptions['onProgress'];
+}
+
+/** Throws when the caller aborted: nothing new starts after that. */
+function stopIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
+}
+
+/**
+ * Opens the export directory: creates it, reads the manifest of an earlier run (an unreadable
+ * one is set aside) and refuses a directory that holds another API's export.
+ */
+async function openExport(client: TuneKit, root: string) {
   try {
     await mkdir(root, { recursive: true });
   } catch (error) {
@@ -113,7 +125,6 @@ export async function runExport(
       'dir',
     );
   }
-
   const manifest: ExportManifest = {
     format: 'tunekit-export',
     version: 1,
@@ -125,26 +136,21 @@ export async function runExport(
     files: { ...previous?.files },
     problems: [],
   };
-  const writer = manifestWriter(manifestPath, manifest);
-  const problems = manifest.problems;
-  const stopped = () => {
-    if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
-  };
+  return { manifestPath, manifest, setAside };
+}
 
-  onProgress?.({ phase: 'listing', done: 0, total: 0 });
-  const jobs = await listJobs(client, signal);
-  const inventory = await fineTuningFiles(client.files, jobs, signal);
-  problems.push(...inventory.problems);
-
-  const jobCounts = { total: jobs.length, refreshed: 0, skipped: 0 };
+/** Backs up every job (record, events, checkpoints), saving the manifest after each. */
+async function backupJobs(run: ExportRun, jobs: readonly FineTuningJob[]) {
+  const { manifest } = run;
+  const counts = { total: jobs.length, refreshed: 0, skipped: 0 };
   for (const [index, job] of jobs.entries()) {
-    stopped();
-    const done = await backupJob(client.jobs, job, root, manifest.jobs[job.id], signal);
+    stopIfAborted(run.signal);
+    const done = await backupJob(run.client.jobs, job, run.root, manifest.jobs[job.id], run.signal);
     manifest.jobs[job.id] = done.entry;
-    problems.push(...done.problems);
-    jobCounts[done.skipped ? 'skipped' : 'refreshed'] += 1;
-    await writer.save();
-    onProgress?.({
+    manifest.problems.push(...done.problems);
+    counts[done.skipped ? 'skipped' : 'refreshed'] += 1;
+    await run.writer.save();
+    run.onProgress?.({
       phase: 'jobs',
       done: index + 1,
       total: jobs.length,
@@ -152,35 +158,43 @@ export async function runExport(
       skipped: done.skipped,
     });
   }
+  return counts;
+}
 
-  const items = [...inventory.files.values()];
-  const fileCounts = { total: items.length, downloaded: 0, skipped: 0, bytes: 0 };
+/**
+ * Downloads the files, `concurrency` at once, saving the manifest after each. After a failure
+ * no queued file starts, and the ones under way finish before it is thrown.
+ */
+async function backupFiles(run: ExportRun, items: readonly FileToBackUp[], concurrency: number) {
+  const { manifest } = run;
+  const counts = { total: items.length, downloaded: 0, skipped: 0, bytes: 0 };
   const { default: pLimit } = await import('p-limit');
-  const limit = pLimit(options.concurrency ?? 4);
+  const limit = pLimit(concurrency);
   let filesDone = 0;
-  // After a failure no queued file starts, and the ones under way finish before it is thrown.
   let failed = false;
+  const backUp = async (item: FileToBackUp) => {
+    if (failed) return;
+    stopIfAborted(run.signal);
+    const id = item.file.id;
+    const done = await backupFile(run.client.files, item, run.root, manifest.files[id], run.signal);
+    if (done.entry) manifest.files[id] = done.entry;
+    if (done.problem) manifest.problems.push(done.problem);
+    if (done.skipped) counts.skipped += 1;
+    else if (done.entry && !done.problem) counts.downloaded += 1;
+    counts.bytes += done.downloaded;
+    await run.writer.save();
+    filesDone += 1;
+    run.onProgress?.({
+      phase: 'files',
+      done: filesDone,
+      total: items.length,
+      id,
+      skipped: done.skipped,
+      bytes: done.downloaded,
+    });
+  };
   const tasks = items.map((item) =>
-    limit(async () => {
-      if (failed) return;
-      stopped();
-      const done = await backupFile(client.files, item, root, manifest.files[item.file.id], signal);
-      if (done.entry) manifest.files[item.file.id] = done.entry;
-      if (done.problem) problems.push(done.problem);
-      if (done.skipped) fileCounts.skipped += 1;
-      else if (done.entry && !done.problem) fileCounts.downloaded += 1;
-      fileCounts.bytes += done.downloaded;
-      await writer.save();
-      filesDone += 1;
-      onProgress?.({
-        phase: 'files',
-        done: filesDone,
-        total: items.length,
-        id: item.file.id,
-        skipped: done.skipped,
-        bytes: done.downloaded,
-      });
-    }).catch((error: unknown) => {
+    limit(() => backUp(item)).catch((error: unknown) => {
       failed = true;
       throw error;
     }),
@@ -188,15 +202,43 @@ export async function runExport(
   const settled = await Promise.allSettled(tasks);
   const failure = settled.find((result) => result.status === 'rejected');
   if (failure) throw failure.reason;
+  return counts;
+}
 
+/** Parses each exported job's result files into its metrics, once every file is in. */
+async function writeAllMetrics(run: ExportRun, jobs: readonly FineTuningJob[]): Promise<void> {
+  const { manifest } = run;
   for (const [index, job] of jobs.entries()) {
     const entry = manifest.jobs[job.id];
     if (!entry) continue;
-    const done = await writeMetrics(root, entry, manifest.files);
+    const done = await writeMetrics(run.root, entry, manifest.files);
     entry.metrics = done.metrics;
-    problems.push(...done.problems);
-    onProgress?.({ phase: 'metrics', done: index + 1, total: jobs.length, id: job.id });
+    manifest.problems.push(...done.problems);
+    run.onProgress?.({ phase: 'metrics', done: index + 1, total: jobs.length, id: job.id });
   }
+}
+
+/** What `exportAll` (./index.ts) runs, loaded on its first call so `import 'tunekit'` stays light. */
+export async function runExport(
+  client: TuneKit,
+  dir: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
+  const { signal, onProgress } = options;
+  const concurrency = options.concurrency ?? 4;
+  const root = checkOptions(dir, concurrency);
+  const { manifestPath, manifest, setAside } = await openExport(client, root);
+  const writer = manifestWriter(manifestPath, manifest);
+  const run: ExportRun = { client, root, manifest, writer, signal, onProgress };
+
+  onProgress?.({ phase: 'listing', done: 0, total: 0 });
+  const jobs = await listJobs(client, signal);
+  const inventory = await fineTuningFiles(client.files, jobs, signal);
+  manifest.problems.push(...inventory.problems);
+
+  const jobCounts = await backupJobs(run, jobs);
+  const fileCounts = await backupFiles(run, [...inventory.files.values()], concurrency);
+  await writeAllMetrics(run, jobs);
   await writer.save();
   onProgress?.({ phase: 'done', done: 1, total: 1 });
 
@@ -205,7 +247,7 @@ export async function runExport(
     manifestPath,
     jobs: jobCounts,
     files: fileCounts,
-    problems,
+    problems: manifest.problems,
     manifest,
     setAside,
   };

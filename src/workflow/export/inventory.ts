@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../core/errors/api-error.ts';
-import type { FilesEndpoints } from '../../resources/files.ts';
+import type { Files } from '../../resources/files/files.ts';
 import type { FileObject } from '../../schemas/file.ts';
 import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
 import type { ExportProblem, FileRole } from './manifest.ts';
@@ -20,7 +20,7 @@ const PURPOSES = ['fine-tune', 'fine-tune-results'] as const;
  * trained on). A file a job names that the API no longer has (deleted) is a problem noted.
  */
 export async function fineTuningFiles(
-  files: FilesEndpoints,
+  files: Files,
   jobs: readonly FineTuningJob[],
   signal: AbortSignal | undefined,
 ): Promise<{ files: Map<string, FileToBackUp>; problems: ExportProblem[] }> {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type MetricsRow, parseMetricsCsv } from '../metrics.ts';
+import { type MetricsRow, parseMetricsCsv } from '../../resources/jobs/metrics.ts';
 import { writeAtomically } from './disk.ts';
 import type { ExportedFile, ExportedJob, ExportProblem } from './manifest.ts';
 import { jobPaths } from './paths.ts';

@@ -12,9 +12,11 @@ afterEach(async () => {
 
 /** Two files whose ids clean up to the same path segment, each with its own content. */
 const CONTENT: Record<string, string> = {
-  'file-a/b': '{"from":"slash"}\n',
+  'file-a:b': '{"from":"colon"}\n',
   'file-a_b': '{"from":"underscore"}\n',
 };
+/** An id no request may carry: it is listed, but never asked for. */
+const UNSAFE_ID = 'file-a/b';
 
 it('exports files whose ids clean up alike to different paths, and the manifest tells them apart', async () => {
   const server = await startLoopbackServer((request, response) => {
@@ -25,10 +27,10 @@ it('exports files whose ids clean up alike to different paths, and the manifest 
     if (url.pathname === '/v1/files') {
       const data =
         url.searchParams.get('purpose') === 'fine-tune'
-          ? Object.keys(CONTENT).map((id) => ({
+          ? [...Object.keys(CONTENT), UNSAFE_ID].map((id) => ({
               id,
               object: 'file',
-              bytes: CONTENT[id]?.length,
+              bytes: CONTENT[id]?.length ?? 1,
               created_at: 1_700_000_000,
               filename: 'train.jsonl',
               purpose: 'fine-tune',
@@ -47,11 +49,20 @@ it('exports files whose ids clean up alike to different paths, and the manifest 
   cleanup.push(() => rm(dir, { recursive: true, force: true }));
   const client = new TuneKit({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 });
 
-  const { manifest } = await exportAll(client, dir);
+  const { manifest, problems } = await exportAll(client, dir);
 
   const paths = Object.keys(CONTENT).map((id) => manifest.files[id]?.path ?? '');
   expect(new Set(paths).size).toBe(2);
   for (const [id, text] of Object.entries(CONTENT)) {
     expect(await readFile(join(dir, manifest.files[id]?.path ?? 'missing'), 'utf8')).toBe(text);
   }
+  // The id with a slash is a problem of that file, not the end of the export.
+  expect(problems).toEqual([
+    {
+      id: UNSAFE_ID,
+      what: 'file',
+      message: expect.stringContaining('cannot be part of one path segment'),
+    },
+  ]);
+  expect(server.seen.some((request) => request.target.includes('file-a%2F'))).toBe(false);
 });

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { clockSpeed, port } from '../flags.ts';
+
+/** `tunekit fake-server`: the fake fine-tuning API on a local port. */
+export function registerFakeServer(program: Command): void {
+  program
+    .command('fake-server')
+    .description('Serve a fake of the fine-tuning API on 127.0.0.1 (no key or network needed).')
+    .option('-p, --port <port>', 'port to listen on (0: any free port)', port, 4010)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--speed <factor>',
+      'run jobs in real time, this many times faster (default: jobs finish on the next request)',
+      clockSpeed,
+    )
+    .action(async (options: { port: number; host: string; speed?: number }) => {
+      const { runFakeServer } = await import('./run.ts');
+      process.exitCode = await runFakeServer(options);
+    });
+}
