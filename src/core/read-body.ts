@@ -81,6 +81,9 @@ export function guardedBody(
           timedOut = true;
           guard.abort();
         }, guard.idleMs);
+        // The socket keeps the process alive while a read is pending; this timer must not
+        // keep it alive once nothing else does (a read left pending by a finished consumer).
+        timer.unref();
         try {
           const { done, value } = await reader.read();
           if (done) {
