@@ -7,7 +7,7 @@ import { DEFAULT_ORIGINS, TOGETHER_ORIGINS } from './adapters/origins.ts';
 import type { RecordedCall } from './call-log.ts';
 import { type AnswerScript, ScriptedAnswers, type ScriptHandle } from './chat/scripted-answers.ts';
 import { Clock } from './clock.ts';
-import { createCore, type FakeHandler, OPENAI_BASES } from './core.ts';
+import { createDispatcher, type FakeHandler, OPENAI_BASES } from './dispatch.ts';
 import type { FaultHandle, FaultSpec } from './faults/fault.ts';
 import { FaultPlan } from './faults/fault-plan.ts';
 import { Router } from './http/router.ts';
@@ -214,7 +214,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
   );
   const faults = new FaultPlan(router.routes);
   const calls: RecordedCall[] = [];
-  const handle = createCore({
+  const handle = createDispatcher({
     world,
     router,
     faults,

@@ -7,8 +7,8 @@ import {
   recordBody,
   recordCall,
 } from '../../src/testing/call-log.ts';
-import { invalidRequest } from '../../src/testing/http/api-error.ts';
 import { isMultipart, readMultipartBody } from '../../src/testing/http/multipart-body.ts';
+import { invalidRequest } from '../../src/testing/http/route-error.ts';
 
 /** Each file field of a multipart body, with its text too: a mock checks what was sent, byte for byte. */
 async function withFileTexts(request: Request, body: unknown): Promise<unknown> {

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FakeHandler } from '../core.ts';
-import { ApiError } from '../http/api-error.ts';
+import type { FakeHandler } from '../dispatch.ts';
 import { errorResponse } from '../http/respond.ts';
+import { RouteError } from '../http/route-error.ts';
 
 /** Where to listen. */
 export interface ListenOptions {
@@ -133,7 +133,7 @@ export async function listenOn(
       request = toRequest(req, `http://${req.headers.host ?? host}`, aborted.signal);
     } catch {
       // A request the platform cannot even represent (a malformed Host header): answer, never crash.
-      const error = new ApiError(400, {
+      const error = new RouteError(400, {
         message: 'The request line or its headers are malformed.',
       });
       void send(errorResponse(error), req, res);

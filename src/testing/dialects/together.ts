@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FineTuningJobCheckpoint } from '../../schemas/fine-tuning-checkpoint.ts';
 import type { FineTuningJobEvent } from '../../schemas/fine-tuning-event.ts';
-import { ApiError } from '../http/api-error.ts';
 import { errorResponse } from '../http/respond.ts';
+import { RouteError } from '../http/route-error.ts';
 import type { JobRecord } from '../jobs/job-record.ts';
 import type { CatalogModel } from '../models/catalog.ts';
 import type { TrainedModel } from '../models/trained-model.ts';
@@ -202,14 +202,14 @@ export const togetherDialect: Dialect = {
     `${organization}/${shortName(snapshot)}${suffix ? `-${suffix}` : ''}-${randomBytes(4).toString('hex')}`,
   trainingType: (value) => {
     if (value === undefined) return null;
-    throw new ApiError(400, { message: 'Unknown field: trainingType', param: 'trainingType' });
+    throw new RouteError(400, { message: 'Unknown field: trainingType', param: 'trainingType' });
   },
   chatAnswerer: (world, model) => {
     const base = world.catalog.find(model);
     if (base) return { answerer: { kind: 'base' }, name: base.id };
     const trained = world.state.trainedModels.get(model);
     if (trained) return { answerer: { kind: 'trained', pairs: trained.pairs }, name: trained.id };
-    throw new ApiError(404, {
+    throw new RouteError(404, {
       message: `Unable to access model ${model}. Please visit https://api.together.ai/models to view the list of supported models.`,
       type: 'invalid_request_error',
       param: 'model',

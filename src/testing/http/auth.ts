@@ -1,5 +1,5 @@
 import type { Flavour } from '../route-context.ts';
-import { ApiError, invalidRequest } from './api-error.ts';
+import { invalidRequest, RouteError } from './route-error.ts';
 
 const KEYS_PAGE = 'You can find your API key at https://platform.openai.com/account/api-keys.';
 
@@ -19,8 +19,8 @@ export function presentedKey(request: Request): string | undefined {
   return match?.[1];
 }
 
-function unauthorized(message: string, code: string | null): ApiError {
-  return new ApiError(401, { message, type: 'invalid_request_error', code });
+function unauthorized(message: string, code: string | null): RouteError {
+  return new RouteError(401, { message, type: 'invalid_request_error', code });
 }
 
 /**

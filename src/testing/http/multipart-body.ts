@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import type { ApiError } from './api-error.ts';
-import { invalidRequest } from './api-error.ts';
 import { bodyTooLarge, ClientGoneError, declaredLength } from './request-body.ts';
+import type { RouteError } from './route-error.ts';
+import { invalidRequest } from './route-error.ts';
 
 /** A file part of a multipart body. */
 export interface UploadedFile {
@@ -29,7 +29,7 @@ export interface MultipartLimits {
   /** One file part. */
   fileBytes: number;
   /** The route's own error for a file over `fileBytes` (the API's words for its limit). */
-  fileTooLarge(): ApiError;
+  fileTooLarge(): RouteError;
 }
 
 const NOT_PARSABLE = 'The multipart/form-data body could not be parsed.';

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.ts';
+import { RouteError } from './route-error.ts';
 
 /**
  * The most a JSON request body may hold, by default: API requests are kilobytes, and a chat
@@ -12,9 +12,9 @@ export class ClientGoneError extends Error {
 }
 
 /** 413, in the API's error shape, for a body over `limit` bytes. */
-export function bodyTooLarge(size: number | undefined, limit: number): ApiError {
+export function bodyTooLarge(size: number | undefined, limit: number): RouteError {
   const got = size === undefined ? `more than ${limit}` : String(size);
-  return new ApiError(413, {
+  return new RouteError(413, {
     message: `The request body is too large: ${got} bytes; this endpoint takes up to ${limit} bytes.`,
     code: 'request_too_large',
   });
@@ -61,7 +61,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
       }
     }
   } catch (error) {
-    if (error instanceof ApiError) throw error;
+    if (error instanceof RouteError) throw error;
     throw new ClientGoneError('The client went away while sending its request body.', {
       cause: error,
     });

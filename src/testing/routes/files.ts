@@ -1,7 +1,7 @@
 import type { FileObject } from '../../schemas/file.ts';
-import { invalidRequest, missingParameter, noSuchObject } from '../http/api-error.ts';
 import { paginate } from '../http/pagination.ts';
 import { jsonResponse } from '../http/respond.ts';
+import { invalidRequest, missingParameter, noSuchObject } from '../http/route-error.ts';
 import type { Route } from '../http/router.ts';
 import { newId } from '../ids.ts';
 import { param, type RouteContext } from '../route-context.ts';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type Upload, UploadCompleteParams, UploadCreateParams } from '../../schemas/upload.ts';
-import { invalidRequest, missingParameter, noSuchObject } from '../http/api-error.ts';
 import { readJsonBody } from '../http/read-body.ts';
 import { jsonResponse } from '../http/respond.ts';
+import { invalidRequest, missingParameter, noSuchObject } from '../http/route-error.ts';
 import type { Route } from '../http/router.ts';
 import { newId } from '../ids.ts';
 import { param, type RouteContext } from '../route-context.ts';

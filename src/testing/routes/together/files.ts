@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ApiError, invalidRequest, missingParameter } from '../../http/api-error.ts';
 import { jsonResponse } from '../../http/respond.ts';
+import { invalidRequest, missingParameter, RouteError } from '../../http/route-error.ts';
 import type { Route } from '../../http/router.ts';
 import { param, type RouteContext } from '../../route-context.ts';
 import type { StoredFile } from '../../state.ts';
@@ -18,8 +18,8 @@ export const SIGNED_UPLOAD_PATH = '/_fake-storage';
 /** The largest file the fake keeps (in memory), as for its OpenAI flavour's Files API. */
 const MAX_FAKE_FILE_BYTES = 512 * 1024 * 1024;
 
-function notFound(id: string): ApiError {
-  return new ApiError(404, { message: `File not found: ${id}`, param: 'id' });
+function notFound(id: string): RouteError {
+  return new RouteError(404, { message: `File not found: ${id}`, param: 'id' });
 }
 
 function findFile(context: RouteContext, id: string): StoredFile {

@@ -1,4 +1,4 @@
-import { invalidRequest } from '../../http/api-error.ts';
+import { invalidRequest } from '../../http/route-error.ts';
 import type { RouteContext } from '../../route-context.ts';
 
 /**

@@ -6,9 +6,9 @@ import {
   togetherEvent,
   truncatedJob,
 } from '../../dialects/together.ts';
-import { ApiError, invalidRequest, missingParameter } from '../../http/api-error.ts';
 import { parseJsonBody } from '../../http/read-body.ts';
 import { jsonResponse } from '../../http/respond.ts';
+import { invalidRequest, missingParameter, RouteError } from '../../http/route-error.ts';
 import type { Route } from '../../http/router.ts';
 import type { JobRecord } from '../../jobs/job-record.ts';
 import { planJob } from '../../jobs/plan.ts';
@@ -58,8 +58,8 @@ const KNOWN_FIELDS = new Set([
 
 type Body = Record<string, unknown>;
 
-function notFound(id: string): ApiError {
-  return new ApiError(404, { message: `Fine-tune job not found: ${id}`, param: 'id' });
+function notFound(id: string): RouteError {
+  return new RouteError(404, { message: `Fine-tune job not found: ${id}`, param: 'id' });
 }
 
 function findJob(world: World, id: string): JobRecord {

@@ -7,10 +7,10 @@ import { togetherDialect } from './dialects/together.ts';
 import type { FaultPlan } from './faults/fault-plan.ts';
 import { faultError } from './faults/fault-response.ts';
 import { truncateBody } from './faults/truncate.ts';
-import { ApiError } from './http/api-error.ts';
 import { authenticate, checkApiVersion, presentedKey } from './http/auth.ts';
 import { readMultipartBody } from './http/multipart-body.ts';
 import { ClientGoneError, DEFAULT_MAX_BODY_BYTES, readBodyBytes } from './http/request-body.ts';
+import { RouteError } from './http/route-error.ts';
 import type { Route, Router } from './http/router.ts';
 import { newId } from './ids.ts';
 import type { Flavour, RouteContext } from './route-context.ts';
@@ -20,7 +20,7 @@ import type { World } from './world.ts';
 export type FakeHandler = (request: Request) => Promise<Response>;
 
 /** What the core works with besides the world. */
-export interface CoreDeps {
+export interface DispatcherDeps {
   world: World;
   router: Router;
   faults: FaultPlan;
@@ -56,16 +56,16 @@ function splitBase(
 }
 
 /** The real service's answer to a URL it does not serve. */
-function invalidUrl(method: string, pathname: string): ApiError {
-  return new ApiError(404, { message: `Invalid URL (${method} ${pathname})` });
+function invalidUrl(method: string, pathname: string): RouteError {
+  return new RouteError(404, { message: `Invalid URL (${method} ${pathname})` });
 }
 
 /** Any failure turned into a response: API errors as they are, bugs as a 500 in the API's shape. */
 function failureResponse(error: unknown, request: Request, url: URL, dialect: Dialect): Response {
-  if (error instanceof ApiError) return dialect.errorResponse(error);
+  if (error instanceof RouteError) return dialect.errorResponse(error);
   const reason = error instanceof Error ? error.message : String(error);
   return dialect.errorResponse(
-    new ApiError(500, {
+    new RouteError(500, {
       message: `The fake API failed while handling ${request.method} ${url.pathname}: ${reason}`,
     }),
   );
@@ -78,7 +78,7 @@ function failureResponse(error: unknown, request: Request, url: URL, dialect: Di
  * or `Response.error()` for a dropped connection, which each adapter turns into a network
  * failure.
  */
-export function createCore(deps: CoreDeps): FakeHandler {
+export function createDispatcher(deps: DispatcherDeps): FakeHandler {
   const { world, router, faults, calls } = deps;
 
   return async (request) => {
