@@ -1,3 +1,4 @@
+import type { AnswerSchemas } from '../../data/answers/answer-check.ts';
 import type { ValidationReport } from '../../data/validate/report.ts';
 import type { MetricsRow } from '../../resources/jobs/metrics.ts';
 import type { UploadProgress } from '../../resources/uploads/upload-file.ts';
@@ -41,8 +42,16 @@ export interface FineTuneOptions {
   method?: FineTuningMethod | undefined;
   seed?: number | undefined;
   metadata?: Record<string, string> | undefined;
-  /** Check the files locally first and refuse files with errors. Default: true. */
-  validate?: boolean | undefined;
+  /**
+   * Check the files locally first and refuse files with errors. Default: true. Pass
+   * `{ answers }` to also check every trained answer against the schemas production will ask
+   * for (see `validateTrainingFile`'s `answers`): a model trained on answers that do not match
+   * them is refused before anything is uploaded.
+   *
+   * @example
+   * await fineTune(client, { trainingFile, model, validate: { answers: { response: Invoice } } });
+   */
+  validate?: boolean | { answers?: AnswerSchemas | undefined } | undefined;
   /**
    * Reuse a file uploaded before with the same content, name and size (checked with the API)
    * instead of uploading it again. Default: true. Records live in `cacheDir`.
