@@ -56,6 +56,7 @@ export {
   chatToBedrockClaude,
   chatToBedrockConverse,
 } from './convert/bedrock.ts';
+export { type CompletionToChatOptions, completionToChat } from './convert/completion-to-chat.ts';
 export {
   ConvertError,
   type ConvertFileOptions,
@@ -74,16 +75,9 @@ export {
   estimateTrainingCost,
   type TrainingCostEstimate,
 } from './cost.ts';
+export { canonicalKey, deduplicateExamples } from './dedupe.ts';
 export { UnknownModelError } from './errors.ts';
 export * from './formats/index.ts';
-export { type ConvertOptions, completionToChat } from './helpers/convert.ts';
-export { canonicalKey, deduplicateExamples } from './helpers/dedupe.ts';
-export { type SplitOptions, splitTrainValidation, validationCount } from './helpers/split.ts';
-export {
-  type SplitFileOptions,
-  type SplitFileResult,
-  splitTrainingFile,
-} from './helpers/split-file.ts';
 export { costOfTokens, formatUsd, parseUsd } from './money.ts';
 export {
   formatPath,
@@ -165,6 +159,16 @@ export {
   Volume,
   type VolumePeriod,
 } from './roi/volume.ts';
+export {
+  type SplitOptions,
+  splitTrainValidation,
+  validationCount,
+} from './split/split-examples.ts';
+export {
+  type SplitFileOptions,
+  type SplitFileResult,
+  splitTrainingFile,
+} from './split/split-file.ts';
 export type { Distribution, HistogramBucket } from './stats.ts';
 export { createTokenCounter, type TokenCounter } from './tokens/counter.ts';
 export { ENCODINGS, type EncodingName } from './tokens/encodings.ts';
