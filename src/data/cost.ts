@@ -1,5 +1,5 @@
 import type { ModelEntry } from './catalog/entry.ts';
-import { costOfTokens, formatUsd } from './money.ts';
+import { roundToMicroUsd, tokensCost, usdFromPico } from './money.ts';
 
 /** The documented `auto` epochs heuristic: aim at 3 epochs, within 100–25,000 example passes. */
 const TARGET_EPOCHS = 3;
@@ -106,7 +106,7 @@ export function estimateTrainingCost(input: {
   }
   return {
     ...base,
-    usd: formatUsd(costOfTokens(trainedTokens, model.training.usd)),
+    usd: usdFromPico(roundToMicroUsd(tokensCost(trainedTokens, model.training.usd))),
     usdPer1M: model.training.usd,
   };
 }

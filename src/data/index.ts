@@ -78,7 +78,13 @@ export {
 export { canonicalKey, deduplicateExamples } from './dedupe.ts';
 export { UnknownModelError } from './errors.ts';
 export * from './formats/index.ts';
-export { costOfTokens, formatUsd, parseUsd } from './money.ts';
+export {
+  type Picodollars,
+  picoFromUsd,
+  roundToMicroUsd,
+  tokensCost,
+  usdFromPico,
+} from './money.ts';
 export {
   formatPath,
   PROBLEM_CATALOG,
@@ -107,6 +113,7 @@ export {
   loadPromptVariant,
   PromptVariant,
 } from './prompt/variant.ts';
+export { percent } from './ratio.ts';
 export {
   DEFAULT_MAX_LINE_BYTES,
   type ReadLinesOptions,
@@ -131,7 +138,6 @@ export {
   type RoiTraining,
   type TrainingInput,
 } from './roi/estimate.ts';
-export { percent, tokensCost, usdFromPico } from './roi/exact.ts';
 export {
   catalogEntry,
   inferencePrices,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../src/data/catalog/catalog.ts';
 import { autoEpochs, billableTokensPerEpoch, estimateTrainingCost } from '../../src/data/cost.ts';
-import { costOfTokens, formatUsd, parseUsd } from '../../src/data/money.ts';
 
 describe('autoEpochs (the documented heuristic)', () => {
   it.each([
@@ -21,23 +20,6 @@ describe('autoEpochs (the documented heuristic)', () => {
     [1_000_000, 1],
   ])('%i examples → %i epochs', (examples, epochs) => {
     expect(autoEpochs(examples)).toBe(epochs);
-  });
-});
-
-describe('money', () => {
-  it('parses and prints dollar amounts exactly', () => {
-    expect(parseUsd('0.40')).toBe(400_000n);
-    expect(parseUsd('25')).toBe(25_000_000n);
-    expect(formatUsd(2_400_000n)).toBe('2.40');
-    expect(formatUsd(1_234n)).toBe('0.001234');
-    expect(formatUsd(0n)).toBe('0.00');
-    expect(() => parseUsd('1e3')).toThrow(RangeError);
-  });
-
-  it('has no floating-point drift: 0.1 + 0.2 style sums stay exact', () => {
-    expect(formatUsd(costOfTokens(3_000_000, '0.10') + costOfTokens(3_000_000, '0.20'))).toBe(
-      '0.90',
-    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { TuneKitError } from '../../core/errors/tunekit-error.ts';
-import { picoFromUsd, usdFromPico } from '../../data/roi/exact.ts';
+import { picoFromUsd, usdFromPico } from '../../data/money.ts';
 
 /** Why an evaluation stopped before sending everything. */
 export type BudgetLimit = 'requests' | 'cost';
