@@ -110,3 +110,40 @@ export function estimateTrainingCost(input: {
     usdPer1M: model.training.usd,
   };
 }
+
+/**
+ * What a training bill is computed from: a counted file's statistics (`report.stats` of
+ * {@link validateTrainingFile}'s report), or the same two figures known otherwise.
+ */
+export interface TrainingCounts {
+  /** Tokens billed for one pass over the data (each example capped at the model's limit). */
+  billableTokensPerEpoch: number;
+  /** Examples in the file: what `auto` epochs are chosen from. */
+  examples: number;
+}
+
+/**
+ * The one place a training bill is worked out from counted data, for every caller (the
+ * validator's report, `planJob` and so `fineTune`'s and the CLI's confirmations, `tunekit data
+ * cost`, `estimateFineTuningRoi`): the data's billable tokens per epoch and its examples, at the
+ * catalog entry's price, for `epochs` (a number, or `auto` for the API's own choice from the
+ * number of examples). The entry is the model's, or for a fine-tuned model its base's
+ * (`catalog.find` resolves both).
+ *
+ * @example
+ * const report = await validateTrainingFile('train.jsonl', { model: 'gpt-4o-mini' });
+ * const entry = defaultCatalog.find('gpt-4o-mini')!;
+ * trainingCostOf(report.stats, entry, 4).usd; // e.g. '0.36'
+ */
+export function trainingCostOf(
+  counts: TrainingCounts,
+  model: ModelEntry,
+  epochs: number | 'auto' = 'auto',
+): TrainingCostEstimate {
+  return estimateTrainingCost({
+    model,
+    tokensPerEpoch: counts.billableTokensPerEpoch,
+    examples: counts.examples,
+    epochs,
+  });
+}

@@ -74,6 +74,8 @@ export {
   billableTokensPerEpoch,
   estimateTrainingCost,
   type TrainingCostEstimate,
+  type TrainingCounts,
+  trainingCostOf,
 } from './cost.ts';
 export { canonicalKey, deduplicateExamples } from './dedupe.ts';
 export { UnknownModelError } from './errors.ts';
