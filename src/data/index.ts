@@ -67,7 +67,9 @@ export {
 export {
   CONVERT_TARGETS,
   type ConvertTarget,
+  type Handling as ConvertHandling,
   TARGETS as CONVERT_TARGET_SPECS,
+  type TargetSpec as ConvertTargetSpec,
 } from './convert/targets.ts';
 export {
   autoEpochs,

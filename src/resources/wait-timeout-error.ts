@@ -3,6 +3,13 @@ import { TuneKitError } from '../core/errors/tunekit-error.ts';
 /**
  * A wait ran out of time. Nothing was cancelled: the job (or file) goes on, and `lastStatus`
  * says where it was.
+ *
+ * @example
+ * const job = await client.jobs.wait(jobId, { maxWait: 3_600_000 }).catch(async (error) => {
+ *   if (!(error instanceof WaitTimeoutError)) throw error;
+ *   console.log(`still ${error.lastStatus} after ${error.timeoutMs} ms; it goes on`);
+ *   return client.jobs.retrieve(jobId);
+ * });
  */
 export class WaitTimeoutError extends TuneKitError {
   override name = 'WaitTimeoutError';

@@ -3,6 +3,13 @@ import { TuneKitError } from './tunekit-error.ts';
 /**
  * A client option is missing or invalid. `option` names the constructor option and, where one
  * exists, `envVariable` the environment variable that could have supplied it.
+ *
+ * @example
+ * try {
+ *   new TuneKit(); // no apiKey and no OPENAI_API_KEY
+ * } catch (error) {
+ *   if (error instanceof ConfigurationError) console.error(`set ${error.envVariable ?? error.option}`);
+ * }
  */
 export class ConfigurationError extends TuneKitError {
   override name = 'ConfigurationError';

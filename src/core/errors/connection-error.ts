@@ -10,6 +10,13 @@ export interface RequestTarget {
 /**
  * The request never got a complete answer: DNS failure, refused or reset connection, a body
  * cut short. Retried automatically when the request body can be sent again.
+ *
+ * @example
+ * const error = await client.models.list().catch((e) => e);
+ * if (error instanceof APIConnectionError) {
+ *   // retried already; what was tried, and the network's own reason
+ *   console.error(error.method, error.url, (error.cause as Error | undefined)?.message);
+ * }
  */
 export class APIConnectionError extends TuneKitError {
   override name = 'APIConnectionError';
@@ -23,7 +30,13 @@ export class APIConnectionError extends TuneKitError {
   }
 }
 
-/** No answer arrived within the request's `timeout`. Retried like other connection errors. */
+/**
+ * No answer arrived within the request's `timeout`. Retried like other connection errors.
+ *
+ * @example
+ * const error = await client.files.content(id, { timeout: 120_000 }).catch((e) => e);
+ * if (error instanceof APIConnectionTimeoutError) console.error(`no answer within ${error.timeoutMs} ms`);
+ */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = 'APIConnectionTimeoutError';
   readonly timeoutMs: number;

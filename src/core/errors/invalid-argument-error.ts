@@ -3,6 +3,13 @@ import { TuneKitError } from './tunekit-error.ts';
 /**
  * A method was called with an argument that cannot work (an empty id, a file that does not
  * exist). Raised before any request is sent; `argument` names the culprit.
+ *
+ * @example
+ * try {
+ *   await client.jobs.retrieve('');
+ * } catch (error) {
+ *   if (error instanceof InvalidArgumentError) console.error(`bad ${error.argument}: ${error.message}`);
+ * }
  */
 export class InvalidArgumentError extends TuneKitError {
   override name = 'InvalidArgumentError';

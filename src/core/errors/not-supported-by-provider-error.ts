@@ -6,6 +6,12 @@ import { TuneKitError } from './tunekit-error.ts';
  * data plane cannot delete models, a gateway may not route `/uploads`. Raised before anything
  * is sent when the provider is known to lack the feature, or after the endpoint answered that
  * it has no such route (`cause` then holds that answer). Nothing was changed on the server.
+ *
+ * @example
+ * const error = await azure.models.delete(fineTunedModel).catch((e) => e);
+ * if (error instanceof NotSupportedByProviderError) {
+ *   console.error(`${error.provider} has no ${error.feature}: ${error.message}`); // nothing changed
+ * }
  */
 export class NotSupportedByProviderError extends TuneKitError {
   override name = 'NotSupportedByProviderError';

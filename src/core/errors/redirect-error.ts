@@ -38,6 +38,12 @@ const WHY: Record<RedirectRefusal, string> = {
  * The server answered with a redirect tunekit does not follow. Nothing was sent to the target.
  * Same-origin redirects of GET requests (and 307/308 of requests whose body can be sent again)
  * are followed; everything else ends here. Not retried.
+ *
+ * @example
+ * const error = await client.models.list().catch((e) => e);
+ * if (error instanceof RedirectError && error.reason === 'cross-origin') {
+ *   console.error(`the base URL redirects to ${error.targetOrigin}: use that origin as baseURL`);
+ * }
  */
 export class RedirectError extends TuneKitError {
   override name = 'RedirectError';

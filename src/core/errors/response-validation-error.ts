@@ -11,6 +11,13 @@ export interface ResponseIssue {
  * A successful response did not have the shape tunekit needs (or was not JSON at all). Kept
  * apart from HTTP failures: the request worked, the answer is what surprised us. Turn the
  * check off with `validateResponses: false` if a provider deviates on purpose.
+ *
+ * @example
+ * const error = await client.jobs.retrieve(id).catch((e) => e);
+ * if (error instanceof ResponseValidationError) {
+ *   for (const issue of error.issues) console.error(error.endpoint, issue.path, issue.message);
+ * }
+ * // A gateway that deviates on purpose: new TuneKit({ validateResponses: false })
  */
 export class ResponseValidationError extends TuneKitError {
   override name = 'ResponseValidationError';

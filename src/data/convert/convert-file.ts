@@ -53,7 +53,15 @@ export type ConvertFileResult =
       source: string;
     };
 
-/** The input cannot be converted at all (its format, the output path). */
+/**
+ * The input cannot be converted at all (its format, the output path).
+ *
+ * @example
+ * const result = await convertTrainingFile('legacy.jsonl', { to: 'chat' }).catch((error) => {
+ *   if (error instanceof ConvertError) console.error(error.message); // 'Converting needs an output path.'
+ *   throw error;
+ * });
+ */
 export class ConvertError extends Error {
   override readonly name = 'ConvertError';
 }

@@ -1,4 +1,12 @@
-/** An input of a cost estimate that cannot be used: what it is, and why. */
+/**
+ * An input of a cost estimate that cannot be used: what it is, and why.
+ *
+ * @example
+ * const roi = await estimateFineTuningRoi(options).catch((error) => {
+ *   if (error instanceof RoiInputError) console.error(`check ${error.input}: ${error.message}`); // e.g. 'volume'
+ *   throw error;
+ * });
+ */
 export class RoiInputError extends Error {
   override readonly name = 'RoiInputError';
   /** Which input: `training`, `requests`, `volume`, … */

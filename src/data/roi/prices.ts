@@ -14,7 +14,17 @@ export interface RoiPrices {
   training: TrainingPrice | null;
 }
 
-/** The catalog lacks a price that an estimate needs. */
+/**
+ * The catalog lacks a price that an estimate needs.
+ *
+ * @example
+ * try {
+ *   roiPrices('gpt-3.5-turbo-1106'); // no base inference price
+ * } catch (error) {
+ *   // which model and which price: add it with createModelCatalog([...]) or --catalog
+ *   if (error instanceof MissingPriceError) console.error(error.model, error.missing);
+ * }
+ */
 export class MissingPriceError extends Error {
   override readonly name = 'MissingPriceError';
   readonly model: string;

@@ -1,6 +1,14 @@
 import { TuneKitError } from '../../core/errors/tunekit-error.ts';
 
-/** A line of a JSONL file that is not valid JSON. */
+/**
+ * A line of a JSONL file that is not valid JSON.
+ *
+ * @example
+ * const rows = await client.files.jsonl(fileId).catch((error) => {
+ *   if (error instanceof JsonlParseError) console.error(`${error.fileId}, line ${error.line}: ${error.message}`);
+ *   throw error;
+ * });
+ */
 export class JsonlParseError extends TuneKitError {
   override name = 'JsonlParseError';
   readonly fileId: string;
@@ -14,7 +22,16 @@ export class JsonlParseError extends TuneKitError {
   }
 }
 
-/** The API could not process an uploaded file (`status: "error"`). */
+/**
+ * The API could not process an uploaded file (`status: "error"`).
+ *
+ * @example
+ * const file = await client.files.upload('train.jsonl', { purpose: 'fine-tune' });
+ * await client.files.waitForProcessing(file.id).catch((error) => {
+ *   if (error instanceof FileProcessingError) console.error(error.fileId, error.details);
+ *   throw error;
+ * });
+ */
 export class FileProcessingError extends TuneKitError {
   override name = 'FileProcessingError';
   readonly fileId: string;

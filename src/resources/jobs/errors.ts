@@ -14,6 +14,15 @@ function describeJob(job: FineTuningJob): string {
 /**
  * A fine-tuning job ended without a model. `code`, `message` and `param` are the job's own
  * `error` (e.g. `invalid_training_file` with the line at fault); `job` is the final record.
+ *
+ * @example
+ * const job = await client.jobs.wait(jobId).catch((error) => {
+ *   if (error instanceof JobUnsuccessfulError) {
+ *     console.error(error.jobId, error.status, error.code, error.jobMessage); // failed or cancelled
+ *     return error.job;
+ *   }
+ *   throw error;
+ * });
  */
 export class JobUnsuccessfulError extends TuneKitError {
   override name = 'JobUnsuccessfulError';
@@ -36,12 +45,31 @@ export class JobUnsuccessfulError extends TuneKitError {
   }
 }
 
-/** The job failed (`status: "failed"`). */
+/**
+ * The job failed (`status: "failed"`).
+ *
+ * @example
+ * try {
+ *   await client.jobs.wait(jobId);
+ * } catch (error) {
+ *   // e.g. code 'invalid_training_file', jobMessage naming the line at fault
+ *   if (error instanceof JobFailedError) console.error(error.code, error.jobMessage);
+ *   else throw error;
+ * }
+ */
 export class JobFailedError extends JobUnsuccessfulError {
   override name = 'JobFailedError';
 }
 
-/** The job was cancelled (`status: "cancelled"`). */
+/**
+ * The job was cancelled (`status: "cancelled"`).
+ *
+ * @example
+ * const done = await client.jobs.wait(jobId).catch((error) => {
+ *   if (error instanceof JobCancelledError) return null; // someone cancelled it: not a failure here
+ *   throw error;
+ * });
+ */
 export class JobCancelledError extends JobUnsuccessfulError {
   override name = 'JobCancelledError';
 }

@@ -16,7 +16,15 @@ export const MetricsRow = z.looseObject({
 });
 export type MetricsRow = z.infer<typeof MetricsRow>;
 
-/** A result file that is neither CSV nor base64-encoded CSV. */
+/**
+ * A result file that is neither CSV nor base64-encoded CSV.
+ *
+ * @example
+ * const rows = await client.jobs.metrics(jobId).catch((error) => {
+ *   if (error instanceof MetricsParseError) return []; // a provider's result file in another shape
+ *   throw error;
+ * });
+ */
 export class MetricsParseError extends TuneKitError {
   override name = 'MetricsParseError';
 }

@@ -4,6 +4,13 @@ import type { ValidationReport } from '../../data/validate/report.ts';
 /**
  * A training (or validation) file has errors the API would reject it for, so nothing was
  * uploaded or spent. `report` is the full validation report (every problem with its line).
+ *
+ * @example
+ * const result = await fineTune(client, { model: 'gpt-4o-mini', trainingFile: 'train.jsonl' }).catch((error) => {
+ *   if (!(error instanceof TrainingDataError)) throw error;
+ *   for (const p of error.report.problems) console.error(`${error.path}:${p.line ?? ''} ${p.message}`);
+ *   throw error;
+ * });
  */
 export class TrainingDataError extends TuneKitError {
   override name = 'TrainingDataError';
@@ -23,7 +30,16 @@ export class TrainingDataError extends TuneKitError {
   }
 }
 
-/** The `confirm` callback of `fineTune` said no: nothing was uploaded or spent. */
+/**
+ * The `confirm` callback of `fineTune` said no: nothing was uploaded or spent.
+ *
+ * @example
+ * const result = await fineTune(client, {
+ *   model: 'gpt-4o-mini',
+ *   trainingFile: 'train.jsonl',
+ *   confirm: (plan) => Number(plan.cost?.usd ?? 'Infinity') < 5, // a bill over $5 is declined
+ * }).catch((error) => (error instanceof FineTuneDeclinedError ? null : Promise.reject(error)));
+ */
 export class FineTuneDeclinedError extends TuneKitError {
   override name = 'FineTuneDeclinedError';
 

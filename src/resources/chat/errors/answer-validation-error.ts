@@ -21,6 +21,14 @@ export type AnswerProblem = 'not_json' | 'schema_mismatch' | 'no_answer' | 'unkn
  * fails the zod schema (each issue with its path), the answer is missing, or it called a tool
  * that was not offered. `raw` holds the text (with any secret redacted); `cause` holds zod's
  * own error when there is one.
+ *
+ * @example
+ * const completion = await client.chat.completions.parse(params).catch((error) => {
+ *   if (!(error instanceof AnswerValidationError)) throw error;
+ *   // problem: 'schema_mismatch'; issues: [{ path: 'items[0].qty', message: … }]; raw: the text
+ *   for (const issue of error.issues) console.error(issue.path, issue.message);
+ *   throw error;
+ * });
  */
 export class AnswerValidationError extends TuneKitError {
   override name = 'AnswerValidationError';

@@ -7,6 +7,14 @@ import type { StrictSchemaProblem } from '../../../data/answers/strict-schema.ts
  * `.optional()` field without null, a record or tuple, a value of any type, a `z.date()`.
  * Raised when the format or tool is built, before anything is sent; each problem names where in
  * the answer it is (`items[].note`) and how to fix it.
+ *
+ * @example
+ * try {
+ *   zodResponseFormat(z.object({ note: z.string().optional() }), 'answer');
+ * } catch (error) {
+ *   // note: optional fields need .nullable() in strict mode (and how to fix it)
+ *   if (error instanceof StrictSchemaError) for (const p of error.problems) console.error(p.valuePath, p.message);
+ * }
  */
 export class StrictSchemaError extends InvalidArgumentError {
   override name = 'StrictSchemaError';

@@ -6,6 +6,13 @@ import type { ChatMessageParam } from '../../../schemas/chat-params.ts';
  * `runTools` sent `maxRounds` requests and the model still asked for tools. The conversation so
  * far (with every tool result) is in `messages`, the last completion in `completion`: continue
  * with a higher limit, or look at what the model keeps asking for.
+ *
+ * @example
+ * const result = await client.chat.completions.runTools(params, { maxRounds: 5 }).catch((error) => {
+ *   if (!(error instanceof ToolLoopLimitError)) throw error;
+ *   // carry on from where it stopped, with a higher limit
+ *   return client.chat.completions.runTools({ ...params, messages: [...error.messages] }, { maxRounds: 10 });
+ * });
  */
 export class ToolLoopLimitError extends TuneKitError {
   override name = 'ToolLoopLimitError';
