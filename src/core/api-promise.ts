@@ -73,10 +73,7 @@ export class APIPromise<T> implements PromiseLike<T> {
    * `APIConnectionError` when no answer came, and so on (see the error classes).
    *
    * @example
-   * const file = await client.files.retrieve('file-abc').catch((error) => {
-   *   if (error instanceof NotFoundError) return null;
-   *   throw error;
-   * });
+   * const file = await client.files.retrieve(id).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));
    */
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
     return this.#value().catch(onrejected);

@@ -3,10 +3,7 @@
  * add the model with a catalog override, or fix the name.
  *
  * @example
- * const report = await validateTrainingFile('train.jsonl', { model: 'gpt-99' }).catch((error) => {
- *   if (error instanceof UnknownModelError) console.error(error.model, error.message); // lists the known ones
- *   throw error;
- * });
+ * await validateTrainingFile('train.jsonl', { model: 'gpt-99' }); // throws; error.model is 'gpt-99'
  */
 export class UnknownModelError extends Error {
   override readonly name = 'UnknownModelError';

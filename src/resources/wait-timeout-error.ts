@@ -5,11 +5,7 @@ import { TuneKitError } from '../core/errors/tunekit-error.ts';
  * says where it was.
  *
  * @example
- * const job = await client.jobs.wait(jobId, { maxWait: 3_600_000 }).catch(async (error) => {
- *   if (!(error instanceof WaitTimeoutError)) throw error;
- *   console.log(`still ${error.lastStatus} after ${error.timeoutMs} ms; it goes on`);
- *   return client.jobs.retrieve(jobId);
- * });
+ * await client.jobs.wait(id, { maxWait: 3_600_000 }).catch((e) => e instanceof WaitTimeoutError && e.lastStatus); // 'running'
  */
 export class WaitTimeoutError extends TuneKitError {
   override name = 'WaitTimeoutError';

@@ -6,10 +6,7 @@ import { TuneKitError } from './tunekit-error.ts';
  * to find out by hand.
  *
  * @example
- * const job = await client.jobs.create(params).catch((error) => {
- *   if (error instanceof AmbiguousResultError) console.error(error.lookupHint); // how to check by hand
- *   throw error;
- * });
+ * if (error instanceof AmbiguousResultError) console.error(error.lookupHint); // how to check by hand
  */
 export class AmbiguousResultError extends TuneKitError {
   override name = 'AmbiguousResultError';

@@ -33,13 +33,9 @@ function describe(details: APIErrorDetails): string {
  * quote to support.
  *
  * @example
- * try {
- *   await client.jobs.create({ model: 'gpt-4o-mini', training_file: 'file-abc' });
- * } catch (error) {
- *   if (!(error instanceof APIError)) throw error;
- *   // 400 invalid_training_file on training_file, and the id to quote to support
- *   console.error(error.status, error.code, error.param, error.apiMessage, error.requestId);
- * }
+ * const error = await client.jobs.create(params).catch((e) => e);
+ * if (error instanceof NotFoundError) console.error('no such file or model');
+ * else if (error instanceof APIError) console.error(error.status, error.code, error.param, error.requestId);
  */
 export class APIError extends TuneKitError {
   override name = 'APIError';
@@ -70,68 +66,27 @@ export class APIError extends TuneKitError {
   }
 }
 
-/**
- * 400: the request was malformed or a parameter was invalid (see `param`).
- *
- * @example
- * const error = await client.jobs.create(params).catch((e) => e);
- * if (error instanceof BadRequestError) console.error(`fix ${error.param}: ${error.apiMessage}`);
- */
+/** 400: the request was malformed or a parameter was invalid (see `param`). */
 export class BadRequestError extends APIError {
   override name = 'BadRequestError';
 }
-/**
- * 401: the API key is missing, wrong or revoked.
- *
- * @example
- * const ok = await client.models.list().then(() => true, (error) => {
- *   if (error instanceof AuthenticationError) return false; // ask for another key
- *   throw error;
- * });
- */
+/** 401: the API key is missing, wrong or revoked. */
 export class AuthenticationError extends APIError {
   override name = 'AuthenticationError';
 }
-/**
- * 403: the key is valid but may not do this (organization, project, region, model access).
- *
- * @example
- * const error = await client.models.retrieve('gpt-4.1').catch((e) => e);
- * if (error instanceof PermissionDeniedError) console.error(`no access: ${error.apiMessage} (${error.requestId})`);
- */
+/** 403: the key is valid but may not do this (organization, project, region, model access). */
 export class PermissionDeniedError extends APIError {
   override name = 'PermissionDeniedError';
 }
-/**
- * 404: no such file, job or model — or the base URL is wrong.
- *
- * @example
- * const file = await client.files.retrieve(id).catch((error) => {
- *   if (error instanceof NotFoundError) return null; // deleted, or another project's
- *   throw error;
- * });
- */
+/** 404: no such file, job or model — or the base URL is wrong. */
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';
 }
-/**
- * 409: the resource is in a state that forbids this (e.g. cancelling a finished job).
- *
- * @example
- * await client.jobs.cancel(jobId).catch((error) => {
- *   if (!(error instanceof ConflictError)) throw error; // already finished: nothing to cancel
- * });
- */
+/** 409: the resource is in a state that forbids this (e.g. cancelling a finished job). */
 export class ConflictError extends APIError {
   override name = 'ConflictError';
 }
-/**
- * 422: the request was well-formed but could not be processed.
- *
- * @example
- * const error = await client.uploads.complete(uploadId, { part_ids }).catch((e) => e);
- * if (error instanceof UnprocessableEntityError) console.error(error.apiMessage, error.body);
- */
+/** 422: the request was well-formed but could not be processed. */
 export class UnprocessableEntityError extends APIError {
   override name = 'UnprocessableEntityError';
 }
@@ -139,11 +94,8 @@ export class UnprocessableEntityError extends APIError {
  * 429: rate limit or quota exceeded. `retryAfterMs` is what the server asked us to wait.
  *
  * @example
- * const error = await client.chat.completions.create(params).catch((e) => e);
- * if (error instanceof RateLimitError) {
- *   // The client already retried `maxRetries` times, waiting as the server asked.
- *   console.error(`rate limited; the server asked to wait ${error.retryAfterMs ?? '?'} ms`);
- * }
+ * // Thrown after the client's retries, each waiting as the server asked:
+ * if (error instanceof RateLimitError) console.error(`wait ${error.retryAfterMs ?? '?'} ms`);
  */
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
@@ -154,14 +106,7 @@ export class RateLimitError extends APIError {
     this.retryAfterMs = retryAfterMs;
   }
 }
-/**
- * ≥ 500: the service failed. Retried automatically.
- *
- * @example
- * const client = new TuneKit({ maxRetries: 5 }); // ride out a longer outage
- * const error = await client.models.list().catch((e) => e);
- * if (error instanceof InternalServerError) console.error(error.status, error.requestId);
- */
+/** ≥ 500: the service failed. Retried automatically. */
 export class InternalServerError extends APIError {
   override name = 'InternalServerError';
 }
@@ -171,12 +116,7 @@ export class InternalServerError extends APIError {
  * server-sent stream). `status` is the status of the streaming response, usually 200.
  *
  * @example
- * try {
- *   for await (const chunk of client.chat.completions.stream(params)) render(chunk);
- * } catch (error) {
- *   if (error instanceof APIStreamError) console.error('the stream reported:', error.apiMessage, error.code);
- *   else throw error;
- * }
+ * if (error instanceof APIStreamError) console.error('the stream said:', error.apiMessage, error.code);
  */
 export class APIStreamError extends APIError {
   override name = 'APIStreamError';

@@ -5,11 +5,7 @@ import { TuneKitError } from './tunekit-error.ts';
  * exists, `envVariable` the environment variable that could have supplied it.
  *
  * @example
- * try {
- *   new TuneKit(); // no apiKey and no OPENAI_API_KEY
- * } catch (error) {
- *   if (error instanceof ConfigurationError) console.error(`set ${error.envVariable ?? error.option}`);
- * }
+ * try { new TuneKit(); } catch (e) { if (e instanceof ConfigurationError) console.error(`set ${e.envVariable ?? e.option}`); }
  */
 export class ConfigurationError extends TuneKitError {
   override name = 'ConfigurationError';

@@ -12,11 +12,7 @@ export interface RequestTarget {
  * cut short. Retried automatically when the request body can be sent again.
  *
  * @example
- * const error = await client.models.list().catch((e) => e);
- * if (error instanceof APIConnectionError) {
- *   // retried already; what was tried, and the network's own reason
- *   console.error(error.method, error.url, (error.cause as Error | undefined)?.message);
- * }
+ * if (error instanceof APIConnectionError) console.error(error.method, error.url, error.cause);
  */
 export class APIConnectionError extends TuneKitError {
   override name = 'APIConnectionError';
@@ -34,8 +30,7 @@ export class APIConnectionError extends TuneKitError {
  * No answer arrived within the request's `timeout`. Retried like other connection errors.
  *
  * @example
- * const error = await client.files.content(id, { timeout: 120_000 }).catch((e) => e);
- * if (error instanceof APIConnectionTimeoutError) console.error(`no answer within ${error.timeoutMs} ms`);
+ * if (error instanceof APIConnectionTimeoutError) console.error(`no answer in ${error.timeoutMs} ms`);
  */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = 'APIConnectionTimeoutError';

@@ -5,11 +5,7 @@ import { TuneKitError } from './tunekit-error.ts';
  * exist). Raised before any request is sent; `argument` names the culprit.
  *
  * @example
- * try {
- *   await client.jobs.retrieve('');
- * } catch (error) {
- *   if (error instanceof InvalidArgumentError) console.error(`bad ${error.argument}: ${error.message}`);
- * }
+ * await client.jobs.retrieve('').catch((e) => e instanceof InvalidArgumentError && e.argument); // 'jobId'
  */
 export class InvalidArgumentError extends TuneKitError {
   override name = 'InvalidArgumentError';

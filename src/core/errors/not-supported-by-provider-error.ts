@@ -8,10 +8,7 @@ import { TuneKitError } from './tunekit-error.ts';
  * it has no such route (`cause` then holds that answer). Nothing was changed on the server.
  *
  * @example
- * const error = await azure.models.delete(fineTunedModel).catch((e) => e);
- * if (error instanceof NotSupportedByProviderError) {
- *   console.error(`${error.provider} has no ${error.feature}: ${error.message}`); // nothing changed
- * }
+ * await azure.models.delete(model).catch((e) => e instanceof NotSupportedByProviderError && e.feature); // 'models.delete'
  */
 export class NotSupportedByProviderError extends TuneKitError {
   override name = 'NotSupportedByProviderError';

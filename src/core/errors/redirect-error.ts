@@ -40,10 +40,7 @@ const WHY: Record<RedirectRefusal, string> = {
  * are followed; everything else ends here. Not retried.
  *
  * @example
- * const error = await client.models.list().catch((e) => e);
- * if (error instanceof RedirectError && error.reason === 'cross-origin') {
- *   console.error(`the base URL redirects to ${error.targetOrigin}: use that origin as baseURL`);
- * }
+ * if (error instanceof RedirectError) console.error(error.reason, error.targetOrigin); // 'cross-origin', …
  */
 export class RedirectError extends TuneKitError {
   override name = 'RedirectError';

@@ -27,10 +27,7 @@ function mebibytes(bytes: number): string {
  * same answer. File downloads (`files.content`, `files.text`, `files.jsonl`) are not limited.
  *
  * @example
- * const error = await client.jobs.list().catch((e) => e);
- * if (error instanceof ResponseTooLargeError) {
- *   console.error(`${error.url} sent over ${error.limit} bytes; raise maxResponseBytes if expected`);
- * }
+ * if (error instanceof ResponseTooLargeError) console.error(error.url, error.limit, error.declared);
  */
 export class ResponseTooLargeError extends TuneKitError {
   override name = 'ResponseTooLargeError';

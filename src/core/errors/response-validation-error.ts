@@ -13,11 +13,7 @@ export interface ResponseIssue {
  * check off with `validateResponses: false` if a provider deviates on purpose.
  *
  * @example
- * const error = await client.jobs.retrieve(id).catch((e) => e);
- * if (error instanceof ResponseValidationError) {
- *   for (const issue of error.issues) console.error(error.endpoint, issue.path, issue.message);
- * }
- * // A gateway that deviates on purpose: new TuneKit({ validateResponses: false })
+ * if (error instanceof ResponseValidationError) for (const i of error.issues) console.error(error.endpoint, i.path, i.message);
  */
 export class ResponseValidationError extends TuneKitError {
   override name = 'ResponseValidationError';

@@ -3,12 +3,7 @@
  * subclasses (`APIError`, `APIConnectionError`, `ResponseValidationError`, …).
  *
  * @example
- * try {
- *   await client.jobs.wait(jobId);
- * } catch (error) {
- *   if (!(error instanceof TuneKitError)) throw error; // a bug, not the API
- *   console.error(`${error.name}: ${error.message}`);
- * }
+ * await client.jobs.wait(id).catch((e) => { if (e instanceof TuneKitError) console.error(e.name, e.message); else throw e; });
  */
 export class TuneKitError extends Error {
   override name = 'TuneKitError';

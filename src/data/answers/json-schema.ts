@@ -16,16 +16,7 @@ export type SchemaCheck = (value: unknown) => SchemaIssue[];
 /** Compiles a JSON Schema; throws {@link InvalidJsonSchemaError} when it is not one. */
 export type JsonSchemaCompiler = (schema: JsonSchemaObject) => SchemaCheck;
 
-/**
- * A JSON Schema that Ajv cannot compile (an unknown `$ref`, a keyword with a wrong value).
- *
- * @example
- * try {
- *   await createAnswerCheck({ response: { type: 'object', properties: { n: { type: 'integr' } } } });
- * } catch (error) {
- *   if (error instanceof InvalidJsonSchemaError) console.error(error.message); // names the bad keyword
- * }
- */
+/** A JSON Schema that Ajv cannot compile (an unknown `$ref`, a keyword with a wrong value). */
 export class InvalidJsonSchemaError extends Error {
   override readonly name = 'InvalidJsonSchemaError';
 }

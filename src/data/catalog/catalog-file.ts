@@ -3,15 +3,7 @@ import { z } from 'zod';
 import { createModelCatalog, type ModelCatalog } from './catalog.ts';
 import { ModelEntry } from './entry.ts';
 
-/**
- * A catalog file (`--catalog prices.json`) that cannot be read or holds an invalid entry.
- *
- * @example
- * const catalog = await loadCatalogFile('prices.json').catch((error) => {
- *   if (error instanceof CatalogFileError) console.error(error.message); // 'prices.json: [0].inference…'
- *   throw error;
- * });
- */
+/** A catalog file (`--catalog prices.json`) that cannot be read or holds an invalid entry. */
 export class CatalogFileError extends Error {
   override readonly name = 'CatalogFileError';
   readonly file: string;

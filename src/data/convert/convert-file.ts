@@ -53,15 +53,7 @@ export type ConvertFileResult =
       source: string;
     };
 
-/**
- * The input cannot be converted at all (its format, the output path).
- *
- * @example
- * const result = await convertTrainingFile('legacy.jsonl', { to: 'chat' }).catch((error) => {
- *   if (error instanceof ConvertError) console.error(error.message); // 'Converting needs an output path.'
- *   throw error;
- * });
- */
+/** The input cannot be converted at all (its format, the output path). */
 export class ConvertError extends Error {
   override readonly name = 'ConvertError';
 }

@@ -3,10 +3,7 @@
  * 1-based line and, when it applies, the JSON path inside the line (`messages[1].content`).
  *
  * @example
- * const examples = await readPromptExamples('held-out.jsonl').catch((error) => {
- *   if (error instanceof ExampleLineError) console.error(`${error.source}:${error.line} ${error.path ?? ''}: ${error.reason}`);
- *   throw error;
- * });
+ * if (error instanceof ExampleLineError) console.error(`${error.source}:${error.line}`, error.path, error.reason);
  */
 export class ExampleLineError extends Error {
   override readonly name = 'ExampleLineError';
@@ -28,12 +25,6 @@ export class ExampleLineError extends Error {
 /**
  * A prompt variant file (`--model m=prompt.json`, `--base-prompt`) that cannot be read or does
  * not have the shape of a prompt variant. `path` is the file; the message says what is wrong.
- *
- * @example
- * const variant = await loadPromptVariant('long-prompt.json').catch((error) => {
- *   if (error instanceof PromptVariantError) console.error(`${error.file}: ${error.message}`);
- *   throw error;
- * });
  */
 export class PromptVariantError extends Error {
   override readonly name = 'PromptVariantError';

@@ -2,10 +2,7 @@
  * An input of a cost estimate that cannot be used: what it is, and why.
  *
  * @example
- * const roi = await estimateFineTuningRoi(options).catch((error) => {
- *   if (error instanceof RoiInputError) console.error(`check ${error.input}: ${error.message}`); // e.g. 'volume'
- *   throw error;
- * });
+ * if (error instanceof RoiInputError) console.error(`check ${error.input}: ${error.message}`); // e.g. 'volume'
  */
 export class RoiInputError extends Error {
   override readonly name = 'RoiInputError';

@@ -18,12 +18,7 @@ export interface RoiPrices {
  * The catalog lacks a price that an estimate needs.
  *
  * @example
- * try {
- *   roiPrices('gpt-3.5-turbo-1106'); // no base inference price
- * } catch (error) {
- *   // which model and which price: add it with createModelCatalog([...]) or --catalog
- *   if (error instanceof MissingPriceError) console.error(error.model, error.missing);
- * }
+ * roiPrices('gpt-3.5-turbo-1106'); // throws: error.missing is 'base inference'
  */
 export class MissingPriceError extends Error {
   override readonly name = 'MissingPriceError';

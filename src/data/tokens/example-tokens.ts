@@ -39,7 +39,6 @@ const stripPeriod = (text: string) => (text.endsWith('.') ? text.slice(0, -1) : 
  *
  * @example
  * const tokens = new ExampleTokenCounter(await createTokenCounter('o200k_base'), null);
- * const { total, assistant } = tokens.count({ messages: [{ role: 'user', content: 'Hi' }] }, 'chat');
  */
 export class ExampleTokenCounter {
   readonly #counter: TokenCounter;

@@ -77,11 +77,7 @@ function hasZodParts(params: ChatCompletionStreamParams): boolean {
  * Chat completions (`POST /chat/completions`), plain or streamed.
  *
  * @example
- * const completion = await client.chat.completions.create({
- *   model: 'gpt-4o-mini',
- *   messages: [{ role: 'user', content: 'Say hi' }],
- * });
- * console.log(completion.choices[0]?.message.content);
+ * const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages });
  */
 export class Completions extends APIResource {
   readonly #settings: ChatStreamSettings;
@@ -258,12 +254,7 @@ export class Completions extends APIResource {
  * The chat namespace: `client.chat.completions`.
  *
  * @example
- * // A helper of your own that takes the namespace, not the whole client:
- * async function ask(chat: Chat, question: string) {
- *   const completion = await chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
- *   return completion.choices[0]?.message.content ?? null;
- * }
- * await ask(client.chat, 'Capital of Peru?');
+ * const ask = (chat: Chat, content: string) => chat.completions.create({ model, messages: [{ role: 'user', content }] });
  */
 export class Chat {
   readonly completions: Completions;

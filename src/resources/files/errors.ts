@@ -4,10 +4,7 @@ import { TuneKitError } from '../../core/errors/tunekit-error.ts';
  * A line of a JSONL file that is not valid JSON.
  *
  * @example
- * const rows = await client.files.jsonl(fileId).catch((error) => {
- *   if (error instanceof JsonlParseError) console.error(`${error.fileId}, line ${error.line}: ${error.message}`);
- *   throw error;
- * });
+ * await client.files.jsonl(id).catch((e) => { if (e instanceof JsonlParseError) console.error(e.fileId, e.line); throw e; });
  */
 export class JsonlParseError extends TuneKitError {
   override name = 'JsonlParseError';
@@ -26,11 +23,7 @@ export class JsonlParseError extends TuneKitError {
  * The API could not process an uploaded file (`status: "error"`).
  *
  * @example
- * const file = await client.files.upload('train.jsonl', { purpose: 'fine-tune' });
- * await client.files.waitForProcessing(file.id).catch((error) => {
- *   if (error instanceof FileProcessingError) console.error(error.fileId, error.details);
- *   throw error;
- * });
+ * await client.files.waitForProcessing(id).catch((e) => { if (e instanceof FileProcessingError) console.error(e.details); throw e; });
  */
 export class FileProcessingError extends TuneKitError {
   override name = 'FileProcessingError';

@@ -16,13 +16,7 @@ function describeJob(job: FineTuningJob): string {
  * `error` (e.g. `invalid_training_file` with the line at fault); `job` is the final record.
  *
  * @example
- * const job = await client.jobs.wait(jobId).catch((error) => {
- *   if (error instanceof JobUnsuccessfulError) {
- *     console.error(error.jobId, error.status, error.code, error.jobMessage); // failed or cancelled
- *     return error.job;
- *   }
- *   throw error;
- * });
+ * await client.jobs.wait(id).catch((e) => { if (e instanceof JobUnsuccessfulError) console.error(e.status, e.code, e.jobMessage); throw e; });
  */
 export class JobUnsuccessfulError extends TuneKitError {
   override name = 'JobUnsuccessfulError';
@@ -45,31 +39,12 @@ export class JobUnsuccessfulError extends TuneKitError {
   }
 }
 
-/**
- * The job failed (`status: "failed"`).
- *
- * @example
- * try {
- *   await client.jobs.wait(jobId);
- * } catch (error) {
- *   // e.g. code 'invalid_training_file', jobMessage naming the line at fault
- *   if (error instanceof JobFailedError) console.error(error.code, error.jobMessage);
- *   else throw error;
- * }
- */
+/** The job failed (`status: "failed"`). */
 export class JobFailedError extends JobUnsuccessfulError {
   override name = 'JobFailedError';
 }
 
-/**
- * The job was cancelled (`status: "cancelled"`).
- *
- * @example
- * const done = await client.jobs.wait(jobId).catch((error) => {
- *   if (error instanceof JobCancelledError) return null; // someone cancelled it: not a failure here
- *   throw error;
- * });
- */
+/** The job was cancelled (`status: "cancelled"`). */
 export class JobCancelledError extends JobUnsuccessfulError {
   override name = 'JobCancelledError';
 }

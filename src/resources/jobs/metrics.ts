@@ -16,15 +16,7 @@ export const MetricsRow = z.looseObject({
 });
 export type MetricsRow = z.infer<typeof MetricsRow>;
 
-/**
- * A result file that is neither CSV nor base64-encoded CSV.
- *
- * @example
- * const rows = await client.jobs.metrics(jobId).catch((error) => {
- *   if (error instanceof MetricsParseError) return []; // a provider's result file in another shape
- *   throw error;
- * });
- */
+/** A result file that is neither CSV nor base64-encoded CSV. */
 export class MetricsParseError extends TuneKitError {
   override name = 'MetricsParseError';
 }

@@ -8,8 +8,7 @@ export type BudgetLimit = 'requests' | 'cost';
  * The next request would go past the request budget or the cost cap; it was not sent.
  *
  * @example
- * // runEval does not throw it: it stops sending, and the report says why.
- * const report = await runEval(client, { examples: 'held-out.jsonl', candidates, scorers, maxCostUsd: '0.50' });
+ * const report = await runEval(client, { ...options, maxCostUsd: '0.50' }); // stops, does not throw
  * if (report.run.stoppedBy === 'cost') console.log(report.run.stopReason); // this error's message
  */
 export class BudgetExhaustedError extends TuneKitError {

@@ -51,15 +51,7 @@ export const EvalResult = z.object({
 });
 export type EvalResult = z.infer<typeof EvalResult>;
 
-/**
- * A results file holds a line that is neither a result nor the torn end of an interrupted write.
- *
- * @example
- * const report = await runEval(client, { ...options, resultsFile: 'eval.jsonl' }).catch((error) => {
- *   if (error instanceof ResultsFileError) console.error(`${error.file}:${error.line}: ${error.message}`);
- *   throw error;
- * });
- */
+/** A results file holds a line that is neither a result nor the torn end of an interrupted write. */
 export class ResultsFileError extends TuneKitError {
   override name = 'ResultsFileError';
   readonly file: string;

@@ -1,14 +1,6 @@
 import { TuneKitError } from '../../core/errors/tunekit-error.ts';
 
-/**
- * A download that kept ending short of the size the API reported for the file.
- *
- * @example
- * const result = await exportAll(client, './backup').catch((error) => {
- *   if (error instanceof IncompleteDownloadError) console.error(`${error.fileId}: run the export again`);
- *   throw error;
- * });
- */
+/** A download that kept ending short of the size the API reported for the file. */
 export class IncompleteDownloadError extends TuneKitError {
   override name = 'IncompleteDownloadError';
   readonly fileId: string;

@@ -6,11 +6,7 @@ import type { ValidationReport } from '../../data/validate/report.ts';
  * uploaded or spent. `report` is the full validation report (every problem with its line).
  *
  * @example
- * const result = await fineTune(client, { model: 'gpt-4o-mini', trainingFile: 'train.jsonl' }).catch((error) => {
- *   if (!(error instanceof TrainingDataError)) throw error;
- *   for (const p of error.report.problems) console.error(`${error.path}:${p.line ?? ''} ${p.message}`);
- *   throw error;
- * });
+ * if (error instanceof TrainingDataError) for (const p of error.report.problems) console.error(error.path, p.line, p.message);
  */
 export class TrainingDataError extends TuneKitError {
   override name = 'TrainingDataError';
@@ -34,11 +30,7 @@ export class TrainingDataError extends TuneKitError {
  * The `confirm` callback of `fineTune` said no: nothing was uploaded or spent.
  *
  * @example
- * const result = await fineTune(client, {
- *   model: 'gpt-4o-mini',
- *   trainingFile: 'train.jsonl',
- *   confirm: (plan) => Number(plan.cost?.usd ?? 'Infinity') < 5, // a bill over $5 is declined
- * }).catch((error) => (error instanceof FineTuneDeclinedError ? null : Promise.reject(error)));
+ * await fineTune(client, { ...options, confirm: (plan) => Number(plan.cost?.usd) < 5 }); // else this error
  */
 export class FineTuneDeclinedError extends TuneKitError {
   override name = 'FineTuneDeclinedError';

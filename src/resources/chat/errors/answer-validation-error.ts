@@ -23,12 +23,7 @@ export type AnswerProblem = 'not_json' | 'schema_mismatch' | 'no_answer' | 'unkn
  * own error when there is one.
  *
  * @example
- * const completion = await client.chat.completions.parse(params).catch((error) => {
- *   if (!(error instanceof AnswerValidationError)) throw error;
- *   // problem: 'schema_mismatch'; issues: [{ path: 'items[0].qty', message: … }]; raw: the text
- *   for (const issue of error.issues) console.error(issue.path, issue.message);
- *   throw error;
- * });
+ * if (error instanceof AnswerValidationError) for (const i of error.issues) console.error(i.path, i.message, error.raw);
  */
 export class AnswerValidationError extends TuneKitError {
   override name = 'AnswerValidationError';

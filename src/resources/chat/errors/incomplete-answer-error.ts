@@ -11,12 +11,7 @@ export type IncompleteReason = 'length' | 'content_filter';
  * it wrote so far is in `raw` (with any secret redacted) — never parsed, never a silent null.
  *
  * @example
- * const completion = await client.chat.completions.parse(params).catch((error) => {
- *   if (error instanceof IncompleteAnswerError && error.finishReason === 'length') {
- *     return client.chat.completions.parse({ ...params, max_completion_tokens: 4_000 });
- *   }
- *   throw error;
- * });
+ * if (error instanceof IncompleteAnswerError && error.finishReason === 'length') params.max_completion_tokens = 4_000;
  */
 export class IncompleteAnswerError extends TuneKitError {
   override name = 'IncompleteAnswerError';

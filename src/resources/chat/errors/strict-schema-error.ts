@@ -9,12 +9,7 @@ import type { StrictSchemaProblem } from '../../../data/answers/strict-schema.ts
  * the answer it is (`items[].note`) and how to fix it.
  *
  * @example
- * try {
- *   zodResponseFormat(z.object({ note: z.string().optional() }), 'answer');
- * } catch (error) {
- *   // note: optional fields need .nullable() in strict mode (and how to fix it)
- *   if (error instanceof StrictSchemaError) for (const p of error.problems) console.error(p.valuePath, p.message);
- * }
+ * zodResponseFormat(z.object({ note: z.string().optional() }), 'a'); // throws: problems[0].valuePath 'note'
  */
 export class StrictSchemaError extends InvalidArgumentError {
   override name = 'StrictSchemaError';

@@ -8,11 +8,7 @@ import type { ChatMessageParam } from '../../../schemas/chat-params.ts';
  * with a higher limit, or look at what the model keeps asking for.
  *
  * @example
- * const result = await client.chat.completions.runTools(params, { maxRounds: 5 }).catch((error) => {
- *   if (!(error instanceof ToolLoopLimitError)) throw error;
- *   // carry on from where it stopped, with a higher limit
- *   return client.chat.completions.runTools({ ...params, messages: [...error.messages] }, { maxRounds: 10 });
- * });
+ * if (error instanceof ToolLoopLimitError) await client.chat.completions.runTools({ ...params, messages: [...error.messages] });
  */
 export class ToolLoopLimitError extends TuneKitError {
   override name = 'ToolLoopLimitError';

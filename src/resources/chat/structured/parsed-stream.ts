@@ -86,10 +86,8 @@ export class ParsedChatCompletionStream<T, Tool = never> extends ChatCompletionS
    * throws `AnswerValidationError`, one cut short by the token limit `IncompleteAnswerError`.
    *
    * @example
-   * const completion = await client.chat.completions
-   *   .stream({ model, messages, response_format: zodResponseFormat(Invoice, 'invoice') })
-   *   .finalChatCompletion();
-   * const invoice = completion.choices[0]?.message.parsed; // typed as z.infer<typeof Invoice>
+   * const completion = await client.chat.completions.stream({ model, messages, response_format }).finalChatCompletion();
+   * completion.choices[0]?.message.parsed; // typed from the zod schema
    */
   override async finalChatCompletion(): Promise<ParsedChatCompletion<T, Tool>> {
     const completion = await super.finalChatCompletion();
@@ -104,9 +102,7 @@ export class ParsedChatCompletionStream<T, Tool = never> extends ChatCompletionS
    * with `parsed_arguments` for zod tools.
    *
    * @example
-   * const message = await client.chat.completions
-   *   .stream({ model, messages, tools: [zodFunction({ name: 'lookup', parameters: Lookup })] })
-   *   .finalMessage();
+   * const message = await client.chat.completions.stream({ model, messages, tools: [lookup] }).finalMessage();
    * for (const call of message.tool_calls ?? []) console.log(call.function.parsed_arguments);
    */
   override async finalMessage(): Promise<ParsedChatCompletionMessage<T, Tool>> {
