@@ -3,10 +3,14 @@
  * class exported by `tunekit`, `tunekit/data` and `tunekit/testing`, the public methods of those
  * classes, and the methods of the client's resources (`client.files`, `client.jobs`,
  * `client.chat.completions`, …, reached through the client's public properties). Prints the
- * counts and what lacks what; `--json` prints the same as JSON. Reports, never fails: the API
- * reference build (`npm run docs:api`) is what fails on broken doc comments.
+ * counts and what lacks what; `--json` prints the same as JSON.
  *
- * Usage: node scripts/api-doc-coverage.ts [--json]
+ * Exits 1 when a function, class or method has no doc comment at all (CI runs it, so an
+ * undocumented public API fails the build); a missing `@example` is reported, and fails too
+ * with `--require-examples`. Broken doc comments (links to nothing, types referenced but not
+ * exported) are what `npm run docs:check` fails on.
+ *
+ * Usage: node scripts/api-doc-coverage.ts [--json] [--require-examples]
  */
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -140,19 +144,45 @@ export function summarize(items: ApiItem[]) {
   >;
 }
 
+/**
+ * What makes the check fail: a doc comment missing anywhere, and with `requireExamples` an
+ * example missing anywhere. Empty when the API passes.
+ */
+export function failures(
+  summary: ReturnType<typeof summarize>,
+  options: { requireExamples?: boolean } = {},
+): string[] {
+  const groups = Object.values(summary);
+  return [
+    ...groups.flatMap((group) => group.undocumented.map((name) => `no doc comment: ${name}`)),
+    ...(options.requireExamples
+      ? groups.flatMap((group) => group.withoutExample.map((name) => `no @example: ${name}`))
+      : []),
+  ];
+}
+
 function main(): void {
   const summary = summarize(collectApi());
+  const failed = failures(summary, {
+    requireExamples: process.argv.includes('--require-examples'),
+  });
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(summary, null, 2));
-    return;
+  } else {
+    for (const [kind, { total, undocumented, withoutExample }] of Object.entries(summary)) {
+      const kinds = kind === 'class' ? 'classes' : `${kind}s`;
+      console.log(
+        `${kinds}: ${total}, without a doc comment: ${undocumented.length}, without @example: ${withoutExample.length}`,
+      );
+      for (const name of undocumented) console.log(`  no doc      ${name}`);
+      for (const name of withoutExample) console.log(`  no example  ${name}`);
+    }
   }
-  for (const [kind, { total, undocumented, withoutExample }] of Object.entries(summary)) {
-    const kinds = kind === 'class' ? 'classes' : `${kind}s`;
-    console.log(
-      `${kinds}: ${total}, without a doc comment: ${undocumented.length}, without @example: ${withoutExample.length}`,
+  if (failed.length > 0) {
+    console.error(
+      `\n${failed.length} public API item(s) fail the documentation check:\n  ${failed.join('\n  ')}`,
     );
-    for (const name of undocumented) console.log(`  no doc      ${name}`);
-    for (const name of withoutExample) console.log(`  no example  ${name}`);
+    process.exitCode = 1;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ModelEntry } from './catalog/entry.ts';
-import { costOfTokens, formatUsd } from './money.ts';
+import { roundToMicroUsd, tokensCost, usdFromPico } from './money.ts';
 
 /** The documented `auto` epochs heuristic: aim at 3 epochs, within 100–25,000 example passes. */
 const TARGET_EPOCHS = 3;
@@ -130,8 +130,45 @@ export function estimateTrainingCost(input: {
   const note = withNote(undefined);
   return {
     ...base,
-    usd: formatUsd(costOfTokens(trainedTokens, model.training.usd)),
+    usd: usdFromPico(roundToMicroUsd(tokensCost(trainedTokens, model.training.usd))),
     usdPer1M: model.training.usd,
     ...(note ? { note } : {}),
   };
+}
+
+/**
+ * What a training bill is computed from: a counted file's statistics (`report.stats` of
+ * {@link validateTrainingFile}'s report), or the same two figures known otherwise.
+ */
+export interface TrainingCounts {
+  /** Tokens billed for one pass over the data (each example capped at the model's limit). */
+  billableTokensPerEpoch: number;
+  /** Examples in the file: what `auto` epochs are chosen from. */
+  examples: number;
+}
+
+/**
+ * The one place a training bill is worked out from counted data, for every caller (the
+ * validator's report, `planJob` and so `fineTune`'s and the CLI's confirmations, `tunekit data
+ * cost`, `estimateFineTuningRoi`): the data's billable tokens per epoch and its examples, at the
+ * catalog entry's price, for `epochs` (a number, or `auto` for the API's own choice from the
+ * number of examples). The entry is the model's, or for a fine-tuned model its base's
+ * (`catalog.find` resolves both).
+ *
+ * @example
+ * const report = await validateTrainingFile('train.jsonl', { model: 'gpt-4o-mini' });
+ * const entry = defaultCatalog.find('gpt-4o-mini')!;
+ * trainingCostOf(report.stats, entry, 4).usd; // e.g. '0.36'
+ */
+export function trainingCostOf(
+  counts: TrainingCounts,
+  model: ModelEntry,
+  epochs: number | 'auto' = 'auto',
+): TrainingCostEstimate {
+  return estimateTrainingCost({
+    model,
+    tokensPerEpoch: counts.billableTokensPerEpoch,
+    examples: counts.examples,
+    epochs,
+  });
 }

@@ -26,7 +26,16 @@ export type FineTuningJobStatus = z.infer<typeof FineTuningJobStatus>;
 /** Statuses after which a job never changes again. */
 export const TERMINAL_JOB_STATUSES: readonly string[] = ['succeeded', 'failed', 'cancelled'];
 
-/** Whether a job in this status is finished for good (succeeded, failed or cancelled). */
+/**
+ * Whether a job in this status is finished for good (succeeded, failed or cancelled): a paused
+ * or queued job is not, and neither is a status this version does not know.
+ *
+ * @example
+ * isTerminalJobStatus('succeeded'); // true
+ * isTerminalJobStatus('paused'); // false
+ * const job = await client.jobs.retrieve(id);
+ * if (!isTerminalJobStatus(job.status)) console.log('still', job.status);
+ */
 export function isTerminalJobStatus(status: string): boolean {
   return TERMINAL_JOB_STATUSES.includes(status);
 }

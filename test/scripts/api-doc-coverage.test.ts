@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectApi, summarize } from '../../scripts/api-doc-coverage.ts';
+import { collectApi, failures, summarize } from '../../scripts/api-doc-coverage.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'tunekit-api-coverage-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -63,5 +64,25 @@ export class Client {
       undocumented: [],
       withoutExample: ['tunekit: Client.things.list'],
     });
+  });
+
+  it('fails on a missing doc comment, and on a missing example only when asked', () => {
+    const summary = summarize(collectApi(root));
+    expect(failures(summary)).toEqual(['no doc comment: tunekit: bare']);
+    expect(failures(summary, { requireExamples: true })).toEqual([
+      'no doc comment: tunekit: bare',
+      'no @example: tunekit: bare',
+      'no @example: tunekit/testing: fake',
+      'no @example: tunekit: Client',
+      'no @example: tunekit: Client.things.list',
+    ]);
+  });
+
+  it('exits 1 from the command line when a doc comment is missing (what CI runs)', () => {
+    const script = resolve('scripts/api-doc-coverage.ts');
+    const run = spawnSync(process.execPath, [script], { cwd: root, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toContain('no doc comment: tunekit: bare');
+    expect(run.stdout).toContain('functions: 3, without a doc comment: 1');
   });
 });

@@ -12,13 +12,30 @@ import {
   type CursorPage,
   type FetchLike,
   type FileObject,
+  type FineTunePlan,
   type FineTuningJob,
   type FineTuningJobEvent,
+  type HeaderRecord,
+  type JobPlan,
+  type Jobs,
+  type QueryInit,
   TuneKit,
   type WaitOptions,
   type WithRequestId,
 } from 'tunekit';
-import { type Problem, type ValidationReport, validateTrainingFile } from 'tunekit/data';
+import {
+  CONVERT_TARGET_SPECS,
+  type ConvertTargetSpec,
+  type ModelEntry,
+  type Picodollars,
+  type Problem,
+  type TrainingCostEstimate,
+  tokensCost,
+  trainingCostOf,
+  usdFromPico,
+  type ValidationReport,
+  validateTrainingFile,
+} from 'tunekit/data';
 import {
   type ClockMode,
   createFakeOpenAI,
@@ -95,5 +112,35 @@ describe('training data (tunekit/data)', () => {
     ).resolves.toEqualTypeOf<ValidationReport>();
     expectTypeOf<ValidationReport['problems']>().toEqualTypeOf<Problem[]>();
     expectTypeOf<Problem['line']>().toEqualTypeOf<number | undefined>();
+  });
+});
+
+describe('types a helper of the user names', () => {
+  it('takes a resource, not the whole client', () => {
+    const lastStatus = async (jobs: Jobs, id: string) => (await jobs.retrieve(id)).status;
+    const client = new TuneKit({ apiKey: 'sk-test' });
+    expectTypeOf(lastStatus(client.jobs, 'ftjob-1')).resolves.toEqualTypeOf<
+      FineTuningJob['status']
+    >();
+    expectTypeOf(client.jobs).toEqualTypeOf<Jobs>();
+  });
+
+  it('builds header and query options, a null header removing one tunekit sends', () => {
+    const headers: HeaderRecord = { 'x-team': 'ml', 'openai-organization': null };
+    const query: QueryInit = { 'api-version': '2024-10-21' };
+    expectTypeOf({ defaultHeaders: headers, defaultQuery: query }).toMatchTypeOf<ClientOptions>();
+    expectTypeOf<FineTunePlan>().toEqualTypeOf<JobPlan>();
+  });
+
+  it('counts money in picodollars, and prices counted data with one function', () => {
+    expectTypeOf(tokensCost(1_000, '0.30')).toEqualTypeOf<Picodollars>();
+    expectTypeOf(usdFromPico).parameters.toEqualTypeOf<[pico: bigint]>();
+    expectTypeOf(trainingCostOf)
+      .parameter(0)
+      .toMatchTypeOf<{ billableTokensPerEpoch: number; examples: number }>();
+    expectTypeOf<ValidationReport['stats']>().toMatchTypeOf<Parameters<typeof trainingCostOf>[0]>();
+    expectTypeOf(trainingCostOf).parameter(1).toEqualTypeOf<ModelEntry>();
+    expectTypeOf(trainingCostOf).returns.toEqualTypeOf<TrainingCostEstimate>();
+    expectTypeOf(CONVERT_TARGET_SPECS.azure).toEqualTypeOf<ConvertTargetSpec>();
   });
 });

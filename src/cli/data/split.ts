@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { splitTrainingFile } from '../../data/helpers/split-file.ts';
+import { splitTrainingFile } from '../../data/split/split-file.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { parseCount } from '../flags.ts';
 import { writeErr, writeJson, writeOut } from '../output/streams.ts';

@@ -5,11 +5,11 @@ import { resolve } from 'node:path';
 import { ChatExample } from '../formats/chat.ts';
 import { CompletionExample } from '../formats/completion.ts';
 import { detectLineFormat } from '../formats/detect.ts';
-import { completionToChat } from '../helpers/convert.ts';
 import { formatPath } from '../problems.ts';
 import { readLines } from '../reader/lines.ts';
 import type { TrainingSource } from '../reader/source.ts';
 import { type Converted, chatToBedrockClaude, chatToBedrockConverse } from './bedrock.ts';
+import { completionToChat } from './completion-to-chat.ts';
 import { type ConvertTarget, TARGETS } from './targets.ts';
 import { chatToTogether } from './together.ts';
 

@@ -3,7 +3,7 @@ import { type AnswerSchemas, createAnswerCheck } from '../answers/answer-check.t
 import { defaultCatalog, type ModelCatalog } from '../catalog/catalog.ts';
 import type { ModelEntry } from '../catalog/entry.ts';
 import type { BatchResult } from '../check/batch.ts';
-import { estimateTrainingCost } from '../cost.ts';
+import { trainingCostOf } from '../cost.ts';
 import { UnknownModelError } from '../errors.ts';
 import type { TrainingFormat } from '../formats/format.ts';
 import { type Problem, problem } from '../problems.ts';
@@ -239,10 +239,7 @@ export async function validateTrainingFile(
     problems: [...collector.fileProblems, ...collector.lineProblems],
     problemsTruncated: collector.truncated,
     stats,
-    cost:
-      model && examples > 0
-        ? estimateTrainingCost({ model, tokensPerEpoch: stats.billableTokensPerEpoch, examples })
-        : null,
+    cost: model && examples > 0 ? trainingCostOf(stats, model) : null,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -27,6 +27,11 @@ const FILES = ['files'] as const;
 /**
  * Files (`/files`): create, list, retrieve, delete and download, plus `upload` (the right API
  * for the size) and `waitForProcessing`.
+ *
+ * @example
+ * const file = await client.files.upload('train.jsonl', { purpose: 'fine-tune' });
+ * await client.files.waitForProcessing(file.id);
+ * for await (const f of client.files.list({ purpose: 'fine-tune' })) console.log(f.id, f.filename);
  */
 export class Files extends APIResource {
   readonly #uploads: PartUploader;

@@ -14,6 +14,9 @@ function describeJob(job: FineTuningJob): string {
 /**
  * A fine-tuning job ended without a model. `code`, `message` and `param` are the job's own
  * `error` (e.g. `invalid_training_file` with the line at fault); `job` is the final record.
+ *
+ * @example
+ * await client.jobs.wait(id).catch((e) => { if (e instanceof JobUnsuccessfulError) console.error(e.status, e.code, e.jobMessage); throw e; });
  */
 export class JobUnsuccessfulError extends TuneKitError {
   override name = 'JobUnsuccessfulError';

@@ -105,6 +105,11 @@ export interface ResultFileReader {
 /**
  * Fine-tuning jobs (`/fine_tuning/jobs`) with their events and checkpoints, plus `follow`,
  * `wait` and `metrics`.
+ *
+ * @example
+ * const job = await client.jobs.create({ model: 'gpt-4o-mini', training_file: file.id });
+ * for await (const event of client.jobs.follow(job.id)) console.log(event.message);
+ * const done = await client.jobs.wait(job.id); // throws JobFailedError if it failed
  */
 export class Jobs extends APIResource {
   readonly #files: ResultFileReader;

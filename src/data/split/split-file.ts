@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { pickIndexes } from '../random.ts';
 import { readLines } from '../reader/lines.ts';
-import { pickIndexes } from './random.ts';
-import { type SplitOptions, validationCount } from './split.ts';
+import { type SplitOptions, validationCount } from './split-examples.ts';
 
 export interface SplitFileOptions extends SplitOptions {
   trainPath: string;

@@ -2,11 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ChatExample } from '../../../src/data/formats/chat.ts';
-import { completionToChat } from '../../../src/data/helpers/convert.ts';
-import { canonicalKey, deduplicateExamples } from '../../../src/data/helpers/dedupe.ts';
-import { splitTrainValidation, validationCount } from '../../../src/data/helpers/split.ts';
-import { splitTrainingFile } from '../../../src/data/helpers/split-file.ts';
+import { splitTrainValidation, validationCount } from '../../../src/data/split/split-examples.ts';
+import { splitTrainingFile } from '../../../src/data/split/split-file.ts';
 import { chatLines } from '../../support/training-data.ts';
 
 describe('splitTrainValidation', () => {
@@ -49,29 +46,5 @@ describe('splitTrainingFile', () => {
     const train = readFileSync(join(dir, 't.jsonl'), 'utf8').trim().split('\n');
     const validation = readFileSync(join(dir, 'v.jsonl'), 'utf8').trim().split('\n');
     expect(new Set([...train, ...validation])).toEqual(new Set(chatLines(20).trim().split('\n')));
-  });
-});
-
-describe('deduplicateExamples', () => {
-  it('keeps the first of each and ignores key order', () => {
-    const { unique, duplicates } = deduplicateExamples([{ a: 1, b: 2 }, { c: 3 }, { b: 2, a: 1 }]);
-    expect(unique).toEqual([{ a: 1, b: 2 }, { c: 3 }]);
-    expect(duplicates).toEqual([{ index: 2, firstIndex: 0 }]);
-    expect(canonicalKey({ x: [{ b: 1, a: 2 }] })).toBe('{"x":[{"a":2,"b":1}]}');
-  });
-});
-
-describe('completionToChat', () => {
-  it('turns a legacy pair into a valid chat example, stripping legacy markers', () => {
-    const chat = completionToChat(
-      { prompt: 'Capital of France?\n\n###\n\n', completion: ' Paris END' },
-      { promptSeparator: '\n\n###\n\n', completionStop: ' END', systemPrompt: 'Answer briefly.' },
-    );
-    expect(chat.messages).toEqual([
-      { role: 'system', content: 'Answer briefly.' },
-      { role: 'user', content: 'Capital of France?' },
-      { role: 'assistant', content: 'Paris' },
-    ]);
-    expect(ChatExample.safeParse(chat).success).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { pickIndexes } from './random.ts';
+import { pickIndexes } from '../random.ts';
 
 export interface SplitOptions {
   /** Share of examples for validation, between 0 and 1 (default 0.1)… */

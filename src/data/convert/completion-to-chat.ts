@@ -1,7 +1,8 @@
 import type { ChatExample } from '../formats/chat.ts';
 import type { CompletionExample } from '../formats/completion.ts';
 
-export interface ConvertOptions {
+/** Options of {@link completionToChat}: how the legacy example is marked up. */
+export interface CompletionToChatOptions {
   /** A system message to put first in every converted example. */
   systemPrompt?: string;
   /**
@@ -24,7 +25,7 @@ export interface ConvertOptions {
  */
 export function completionToChat(
   example: CompletionExample,
-  options: ConvertOptions = {},
+  options: CompletionToChatOptions = {},
 ): ChatExample {
   let prompt = example.prompt;
   let completion = example.completion;
