@@ -18,7 +18,17 @@ export async function buildEntries(outDir: string, entry: Record<string, string>
   // The config is a function of the command line's flags (none here).
   const configs = typeof tsupConfig === 'function' ? await tsupConfig({}) : tsupConfig;
   const [library] = (Array.isArray(configs) ? configs : [configs]) as Options[];
-  await build({ ...library, entry, outDir, dts: false, sourcemap: false, silent: true });
+  // The package's settings, for both module formats (the package builds them apart).
+  await build({
+    ...library,
+    entry,
+    outDir,
+    format: ['esm', 'cjs'],
+    dts: false,
+    sourcemap: false,
+    silent: true,
+    onSuccess: undefined,
+  });
 }
 
 /**
