@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { clockSpeed, port } from '../flags.ts';
+import { localAction } from '../runner/local-action.ts';
 
 /** `tunekit fake-server`: the fake fine-tuning API on a local port. */
 export function registerFakeServer(program: Command): void {
@@ -13,8 +14,10 @@ export function registerFakeServer(program: Command): void {
       'run jobs in real time, this many times faster (default: jobs finish on the next request)',
       clockSpeed,
     )
-    .action(async (options: { port: number; host: string; speed?: number }) => {
-      const { runFakeServer } = await import('./run.ts');
-      process.exitCode = await runFakeServer(options);
-    });
+    .action(
+      localAction(async (options: { port: number; host: string; speed?: number }) => {
+        const { runFakeServer } = await import('./run.ts');
+        return runFakeServer(options);
+      }),
+    );
 }
