@@ -26,6 +26,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/support/setup-seed.ts'],
+    // Type tests (expectTypeOf in *.test-d.ts) of the public surface, checked by tsc in the run.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     reporters: [
       'default',
       {
@@ -34,8 +36,10 @@ export default defineConfig({
         },
       },
     ],
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // A hang still fails, but the CLI walkthroughs (a dozen child processes each, ~15 s on a quiet
+    // machine) outlast 20 s when the machine is shared: seen at a load average of 10 on 2 cores.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // Tests share no global state, but several start real servers and large files: keep
     // parallelism modest on a 2-core machine.
     pool: 'forks',

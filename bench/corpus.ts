@@ -3,7 +3,7 @@
  * German, code, JSON and emoji, mixed the way support-bot transcripts mix them. Seeded, so every
  * run measures the same bytes.
  */
-import { seededRandom } from '../src/data/helpers/random.ts';
+import { seededRandom } from '../src/data/random.ts';
 
 export { seededRandom };
 

@@ -105,7 +105,14 @@ export class TuneKit {
     await this.close();
   }
 
-  /** What `JSON.stringify(client)` shows: the settings that are not secret. */
+  /**
+   * What `JSON.stringify(client)` shows: the settings that are not secret (provider, base URL,
+   * timeout, retries), never the key, so a client can be logged as it is.
+   *
+   * @example
+   * console.log(JSON.stringify(new TuneKit({ apiKey: 'sk-…' })));
+   * // {"provider":"openai","baseURL":"https://api.openai.com/v1","timeout":600000,"maxRetries":2}
+   */
   toJSON(): Record<string, unknown> {
     return {
       ...this.provider.describe(),

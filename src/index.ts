@@ -1,6 +1,7 @@
 export { TuneKit } from './client.ts';
 export { APIPromise, type APIResponse } from './core/api-promise.ts';
 export * from './core/errors/index.ts';
+export type { HeaderRecord } from './core/headers.ts';
 export type { RequestOptions } from './core/http-client.ts';
 export type { Logger, LogLevel } from './core/logger.ts';
 export type { ClientOptions, FetchLike } from './core/options.ts';
@@ -14,6 +15,7 @@ export {
 } from './core/providers/features.ts';
 export type { ProviderInfo } from './core/providers/provider-info.ts';
 export type { ProviderOptions } from './core/providers/provider-options.ts';
+export type { QueryInit } from './core/query.ts';
 export type { WithRequestId } from './core/request-id.ts';
 export { Stream } from './core/stream.ts';
 export type { Uploadable } from './core/uploadable.ts';
@@ -29,9 +31,12 @@ export {
 } from './resources/chat/accumulator.ts';
 export { ChatCompletionStream } from './resources/chat/chat-completion-stream.ts';
 export type {
+  Chat,
   ChatCompletionParseParams,
   ChatCompletionRunToolsParams,
   ChatCompletionStreamFor,
+  ChatCompletionStreamParams,
+  Completions as ChatCompletions,
   RunToolsOptions,
 } from './resources/chat/completions.ts';
 export * from './resources/chat/errors/index.ts';
@@ -60,6 +65,7 @@ export {
 } from './resources/chat/structured/zod-helpers.ts';
 export type { FileCreateParams } from './resources/files/create-params.ts';
 export { FileProcessingError, JsonlParseError } from './resources/files/errors.ts';
+export type { Files } from './resources/files/files.ts';
 export {
   DEFAULT_UPLOAD_THRESHOLD,
   type FileUploadOptions,
@@ -68,9 +74,10 @@ export type { WaitForProcessingOptions } from './resources/files/wait-for-proces
 export * from './resources/jobs/errors.ts';
 export type { FollowOptions } from './resources/jobs/follow.ts';
 export { CLIENT_TOKEN_KEY } from './resources/jobs/idempotent-create.ts';
-export type { JobCreateOptions } from './resources/jobs/jobs.ts';
+export type { JobCreateOptions, Jobs } from './resources/jobs/jobs.ts';
 export { MetricsParseError, MetricsRow, parseMetricsCsv } from './resources/jobs/metrics.ts';
 export type { WaitOptions } from './resources/jobs/wait.ts';
+export type { Models } from './resources/models/models.ts';
 export {
   MAX_PART_BYTES,
   MAX_UPLOAD_BYTES,
@@ -78,6 +85,7 @@ export {
   type UploadProgress,
   type UploadState,
 } from './resources/uploads/upload-file.ts';
+export type { Uploads } from './resources/uploads/uploads.ts';
 export { WaitTimeoutError } from './resources/wait-timeout-error.ts';
 export * from './schemas/index.ts';
 export { VERSION } from './version.ts';
@@ -98,6 +106,7 @@ export { EvalResult, ResultsFileError } from './workflow/eval/results-file.ts';
 export type { CustomScore } from './workflow/eval/scorers/custom.ts';
 export { ScorerError, ScoreUnavailableError } from './workflow/eval/scorers/errors.ts';
 export { scorers } from './workflow/eval/scorers/index.ts';
+export type { ScorerSchemaInput } from './workflow/eval/scorers/json.ts';
 export type {
   ModelOutput,
   Score,
@@ -123,6 +132,7 @@ export {
 } from './workflow/export/manifest.ts';
 export { FineTuneDeclinedError, TrainingDataError } from './workflow/fine-tune/errors.ts';
 export { fineTune } from './workflow/fine-tune/index.ts';
+export { resumeToken } from './workflow/fine-tune/resume-token.ts';
 export type {
   FileRole,
   FineTuneOptions,
@@ -130,3 +140,4 @@ export type {
   FineTuneResult,
   FineTuneStage,
 } from './workflow/fine-tune/types.ts';
+export type { JobPlan } from './workflow/plan/plan-job.ts';

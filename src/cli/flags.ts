@@ -45,6 +45,17 @@ export function days(value: string): number {
   return Number(value);
 }
 
+/**
+ * A job's client token (`--client-token` of jobs create and train): 1 to 512 printable
+ * characters without spaces, as metadata values go.
+ */
+export function clientToken(value: string): string {
+  if (!/^[\x21-\x7e]{1,512}$/.test(value)) {
+    throw new InvalidArgumentError('expected 1 to 512 printable characters without spaces.');
+  }
+  return value;
+}
+
 /** A calendar day, `YYYY-MM-DD` (`--at`). */
 export function calendarDay(value: string): string {
   const time = Date.parse(`${value}T00:00:00Z`);

@@ -15,6 +15,8 @@ export class AttemptSignal {
     this.timeoutMs = timeoutMs;
     this.#stop = stop;
     this.#timer = setTimeout(() => this.#timeout.abort(), timeoutMs);
+    // A pending request keeps the process alive through its socket, not through this timer.
+    this.#timer.unref();
     this.signal = stop ? AbortSignal.any([stop, this.#timeout.signal]) : this.#timeout.signal;
   }
 

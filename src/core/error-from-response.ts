@@ -53,13 +53,23 @@ export interface ErrorBodyFields {
   type: string | null;
 }
 
+/** The message of a body shaped `{"message": "…"}` and nothing like `{"error": …}`. */
+function topLevelMessage(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null || 'error' in json) return undefined;
+  const message = (json as { message?: unknown }).message;
+  return typeof message === 'string' ? message : undefined;
+}
+
 /**
- * Reads `{"error": {...}}` (OpenAI's and Azure's shapes, or a bare string) from a parsed body.
+ * Reads `{"error": {...}}` (OpenAI's and Azure's shapes, or a bare string) from a parsed body,
+ * or a bare `{"message": "…"}`.
  * Every value passes through the redactor: a gateway may echo the key in any of them.
  */
 export function readErrorBody(json: unknown, redactor: Redactor): ErrorBodyFields {
   const parsed = APIErrorBody.safeParse(json);
-  const error = parsed.success ? parsed.data.error : undefined;
+  // Together AI answers a few routes with a bare `{"message": "…"}`.
+  const bare = topLevelMessage(json);
+  const error = parsed.success ? parsed.data.error : bare;
   const fields = typeof error === 'object' ? error : undefined;
   const text = (value: string | number | null | undefined) =>
     value == null || value === '' ? null : redactor.text(String(value));

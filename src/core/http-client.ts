@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { APIPromise, type APIResponse } from './api-promise.ts';
 import { AttemptSignal } from './attempt-signal.ts';
-import { errorFromResponse } from './error-from-response.ts';
+import { apiErrorFor, errorFromResponse } from './error-from-response.ts';
 import type { APIError } from './errors/api-error.ts';
 import type { RequestTarget } from './errors/connection-error.ts';
 import { InvalidArgumentError } from './errors/invalid-argument-error.ts';
@@ -15,6 +15,7 @@ import { type HeaderRecord, mergeHeaders, requestIdOf } from './headers.ts';
 import { type LineReader, readLines } from './lines.ts';
 import type { Logger } from './logger.ts';
 import { MAX_TIMEOUT_MS, type ResolvedClientOptions } from './options.ts';
+import type { Translation } from './providers/dialect.ts';
 import { isMissingRoute } from './providers/missing-route.ts';
 import type { Provider } from './providers/provider.ts';
 import { appendQuery } from './query.ts';
@@ -60,6 +61,8 @@ export interface OpenResponse {
 /** A request made ready to send: resolved once, used by every attempt. */
 interface Prepared {
   spec: RequestSpec;
+  /** How the request reads in the provider's API, and how its answer reads back. */
+  translation: Translation;
   url: URL;
   target: RequestTarget;
   body: RequestBody | undefined;
@@ -191,16 +194,26 @@ export class HttpClient {
     const { options } = this.#config;
     const userSignal = spec.options?.signal;
     if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });
-    const body = await spec.body;
+    const resolved = await spec.body;
     // After the body: a body still being prepared (a file opening) must not be left to fail unheard.
     this.#checkFeatures(spec);
-    const url = this.#url(spec);
-    const replayable = body?.kind !== 'multipart' || body.payload.replayable;
+    const translation: Translation = spec.signedURL
+      ? { request: { method: spec.method, path: spec.path, query: undefined, body: resolved } }
+      : options.provider.translate({
+          method: spec.method,
+          path: spec.path,
+          query: spec.query,
+          body: resolved,
+        });
+    const { body } = translation.request;
+    const url = this.#url(spec, translation);
+    const replayable = isReplayable(body);
     const signals = [userSignal, consumerSignal].filter((s): s is AbortSignal => s !== undefined);
     return {
       spec,
+      translation,
       url,
-      target: { method: spec.method, url: url.origin + url.pathname },
+      target: { method: translation.request.method, url: url.origin + url.pathname },
       body,
       replayable,
       timeoutMs: checkedTimeout(spec.options?.timeout ?? options.timeout),
@@ -241,14 +254,16 @@ export class HttpClient {
     const { logger, transport } = this.#config;
     let hop: Hop = {
       url: prepared.url,
-      method: prepared.spec.method,
+      method: prepared.translation.request.method,
       withBody: prepared.body !== undefined,
     };
+    // A signed URL's query is its signature: logs name the request without it.
+    const shown = (url: URL) => (prepared.spec.signedURL ? url.origin + url.pathname : url.href);
     for (let followed = 0; ; followed += 1) {
       const init = this.#init(prepared, hop, signal.signal);
       const started = performance.now();
       logger.debug(
-        `→ ${hop.method} ${hop.url.href} (attempt ${attemptNumber}/${prepared.maxRetries + 1})`,
+        `→ ${hop.method} ${shown(hop.url)} (attempt ${attemptNumber}/${prepared.maxRetries + 1})`,
         { headers: this.#config.redactor.headers(init.headers as Headers) },
       );
       const response = this.#redacted(await transport.fetch(hop.url.href, init));
@@ -272,12 +287,15 @@ export class HttpClient {
   /** The fetch options of one hop. */
   #init(prepared: Prepared, hop: Hop, signal: AbortSignal): RequestInit {
     const { options, baseHeaders } = this.#config;
-    const headers = mergeHeaders(
-      { accept: 'application/json' },
-      baseHeaders,
-      options.defaultHeaders,
-      prepared.spec.options?.headers,
-    );
+    // A signed URL authorises the request by itself: none of the client's headers go there.
+    const headers = prepared.spec.signedURL
+      ? mergeHeaders(prepared.spec.options?.headers)
+      : mergeHeaders(
+          { accept: 'application/json' },
+          baseHeaders,
+          options.defaultHeaders,
+          prepared.spec.options?.headers,
+        );
     const body = hop.withBody ? prepared.body : undefined;
     return requestInit({
       method: hop.method,
@@ -312,7 +330,7 @@ export class HttpClient {
         statusText: response.statusText,
         headers: response.headers,
         text,
-        method: prepared.spec.method,
+        method: prepared.target.method,
         url: prepared.target.url,
       },
       this.#config.redactor,
@@ -326,8 +344,8 @@ export class HttpClient {
     { prepared, response, requestId }: Exchange,
   ): Promise<APIResponse<WithRequestId<T>>> {
     const raw = await readText(response, this.#limits(prepared, response));
-    const { spec } = prepared;
-    const endpoint = `${spec.method} ${spec.path}`;
+    const { request, answer } = prepared.translation;
+    const endpoint = `${request.method} ${request.path}`;
     const parsed = this.#config.redactor.parseJson(raw);
     if (parsed === undefined) {
       const type = response.headers.get('content-type') ?? 'no content type';
@@ -336,9 +354,12 @@ export class HttpClient {
         { path: '', message: `expected JSON, got ${type}: ${JSON.stringify(excerpt)}` },
       ]);
     }
-    let data = parsed.value as T;
+    const value = answer
+      ? answer(parsed.value, { notFound: (message) => this.#notFound(prepared, response, message) })
+      : parsed.value;
+    let data = value as T;
     if (this.#config.options.validateResponses) {
-      const checked = safeParseBounded(schema, parsed.value);
+      const checked = safeParseBounded(schema, value);
       if (checked === undefined) {
         throw new ResponseValidationError(endpoint, requestId, [
           { path: '', message: 'the body is nested too deeply to check' },
@@ -405,11 +426,30 @@ export class HttpClient {
     };
   }
 
-  #url(spec: RequestSpec): URL {
-    const url = new URL(this.#config.options.baseURL + spec.path);
+  #url(spec: RequestSpec, translation: Translation): URL {
+    if (spec.signedURL) return new URL(spec.signedURL);
+    const { request } = translation;
+    const url = new URL(this.#config.options.baseURL + request.path);
     const { provider, defaultQuery } = this.#config.options;
-    appendQuery(url, provider.query, defaultQuery, spec.query, spec.options?.query);
+    appendQuery(url, provider.query, defaultQuery, request.query, spec.options?.query);
     return url;
+  }
+
+  /** A 404 for an object a successful answer does not hold (looked up in a list). */
+  #notFound(prepared: Prepared, response: Response, message: string): APIError {
+    const { redactor } = this.#config;
+    return apiErrorFor({
+      status: 404,
+      apiMessage: redactor.text(message),
+      code: null,
+      param: null,
+      type: null,
+      headers: redactor.headers(response.headers),
+      requestId: requestIdOf(response.headers),
+      body: null,
+      method: prepared.target.method,
+      url: prepared.target.url,
+    });
   }
 
   /** Refuses, before sending, a request for something the provider is known to lack. */
@@ -467,4 +507,11 @@ function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown) {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
+}
+
+/** Whether a body can be produced again, for a retry or a 307/308: everything but a stream. */
+function isReplayable(body: RequestBody | undefined): boolean {
+  if (body?.kind === 'multipart') return body.payload.replayable;
+  if (body?.kind === 'bytes') return body.source.kind === 'blob';
+  return true;
 }

@@ -110,13 +110,15 @@ function concatStreams(
       async pull(controller) {
         if (!started) {
           started = true;
-          controller.enqueue(head);
-          return;
+          if (head.byteLength > 0) {
+            controller.enqueue(head);
+            return;
+          }
         }
         while (current === undefined || offset >= current.byteLength) {
           const { done, value } = await reader.read();
           if (done) {
-            controller.enqueue(tail);
+            if (tail.byteLength > 0) controller.enqueue(tail);
             controller.close();
             return;
           }
@@ -133,4 +135,13 @@ function concatStreams(
     },
     { highWaterMark: 0 },
   );
+}
+
+/**
+ * A file's bytes as they are sent in a raw upload (a `PUT` to a signed URL): read from the
+ * Blob only as fetch asks, in the same small pieces as a multipart body, so memory stays flat.
+ */
+export function rawBody(blob: Blob): ReadableStream<Uint8Array> {
+  const empty = new Uint8Array(0);
+  return concatStreams(empty, blob.stream(), empty);
 }

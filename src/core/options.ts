@@ -145,7 +145,9 @@ function providerHeaderSource(
         ? undefined
         : provider.name === 'azure'
           ? 'AZURE_OPENAI_API_KEY'
-          : 'OPENAI_API_KEY';
+          : provider.name === 'together'
+            ? 'TOGETHER_API_KEY'
+            : 'OPENAI_API_KEY';
     return { option: 'apiKey', label: 'apiKey', envVariable };
   }
   if (name === 'openai-organization') {

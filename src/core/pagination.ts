@@ -23,6 +23,7 @@ export class CursorPage<Item extends { id: string }> implements AsyncIterable<It
   readonly #fetch: PageFetcher<Item>;
   readonly #after: string | undefined;
 
+  /** @internal Built by list methods; user code receives pages, never constructs them. */
   constructor(
     envelope: ListEnvelope<Item>,
     requestId: string | undefined,
@@ -38,17 +39,38 @@ export class CursorPage<Item extends { id: string }> implements AsyncIterable<It
     this.#after = after;
   }
 
-  /** Whether another page follows (the server said `has_more` and this page is not empty). */
+  /**
+   * Whether another page follows (the server said `has_more` and this page is not empty).
+   *
+   * @example
+   * let page = await client.jobs.list({ limit: 20 });
+   * while (page.hasNextPage()) page = await page.getNextPage();
+   */
   hasNextPage(): boolean {
     return this.has_more && this.data.length > 0;
   }
 
-  /** The cursor of the next page: the id of this page's last item. */
+  /**
+   * The cursor of the next page: the id of this page's last item. Keep it to continue later,
+   * in another process, from where a listing stopped.
+   *
+   * @example
+   * const page = await client.files.list({ limit: 100 });
+   * const after = page.nextCursor(); // store it…
+   * const next = await client.files.list({ limit: 100, after }); // …and resume
+   */
   nextCursor(): string | undefined {
     return this.data.at(-1)?.id ?? this.last_id ?? undefined;
   }
 
-  /** Fetches the next page. Throws when there is none. */
+  /**
+   * Fetches the next page. Throws a `TuneKitError` when there is none (check
+   * {@link CursorPage.hasNextPage} first) or when the server hands back the same cursor again.
+   *
+   * @example
+   * const first = await client.models.list();
+   * const second = first.hasNextPage() ? await first.getNextPage() : undefined;
+   */
   async getNextPage(): Promise<CursorPage<Item>> {
     const cursor = this.nextCursor();
     if (!this.hasNextPage() || cursor === undefined) {
@@ -63,7 +85,14 @@ export class CursorPage<Item extends { id: string }> implements AsyncIterable<It
     return toPage(this.#fetch, cursor);
   }
 
-  /** This page and every following one, fetched as the loop asks for them. */
+  /**
+   * This page and every following one, fetched as the loop asks for them: for work done a page
+   * at a time (a batch insert, a progress line per page).
+   *
+   * @example
+   * const first = await client.jobs.list({ limit: 50 });
+   * for await (const page of first.iterPages()) console.log(`${page.data.length} jobs`);
+   */
   async *iterPages(): AsyncGenerator<CursorPage<Item>, void, undefined> {
     let page: CursorPage<Item> = this;
     yield page;

@@ -72,14 +72,18 @@ export function guardedBody(
 ): ReadableStream<Uint8Array> {
   const reader = body.getReader();
   let received = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         let timedOut = false;
-        const timer = setTimeout(() => {
+        timer = setTimeout(() => {
           timedOut = true;
           guard.abort();
         }, guard.idleMs);
+        // The socket keeps the process alive while a read is pending; this timer must not
+        // keep it alive once nothing else does (a read left pending by a finished consumer).
+        timer.unref();
         try {
           const { done, value } = await reader.read();
           if (done) {
@@ -95,6 +99,8 @@ export function guardedBody(
         }
       },
       cancel(reason) {
+        // A read under way when the caller gives up must not leave its stall timer behind.
+        clearTimeout(timer);
         return reader.cancel(reason);
       },
     },

@@ -1,3 +1,4 @@
+import { rawBody } from './multipart.ts';
 import type { RequestBody } from './request-spec.ts';
 
 /** What one hop of a request sends. */
@@ -11,7 +12,7 @@ export interface HopRequest {
 }
 
 /**
- * The fetch options of one hop: the body encoded (JSON, or a multipart stream made anew), its
+ * The fetch options of one hop: the body encoded (JSON, a form, raw bytes, or a multipart stream made anew), its
  * content headers, and the redirect mode. Redirects are tunekit's to decide (`nextHop`), never
  * fetch's, so fetch gets `manual` — except for a streamed body, which asks fetch to refuse
  * redirects outright: with `manual` (or `follow`), Node 22's fetch tees the body to be able to
@@ -28,6 +29,16 @@ export function requestInit(hop: HopRequest): RequestInit {
   if (body?.kind === 'json') {
     headers.set('content-type', 'application/json');
     init.body = JSON.stringify(body.value);
+  } else if (body?.kind === 'form') {
+    headers.set('content-type', 'application/x-www-form-urlencoded');
+    init.body = new URLSearchParams(body.fields).toString();
+  } else if (body?.kind === 'bytes') {
+    const { source } = body;
+    headers.set('content-type', 'application/octet-stream');
+    if (source.kind === 'blob') headers.set('content-length', String(source.size));
+    init.body = source.kind === 'blob' ? rawBody(source.blob) : source.stream;
+    init.duplex = 'half';
+    if (hop.redirect !== 'return') init.redirect = 'error';
   } else if (body?.kind === 'multipart') {
     const made = body.payload.make();
     headers.set('content-type', made.contentType);

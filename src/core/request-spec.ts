@@ -3,6 +3,7 @@ import type { HeaderRecord } from './headers.ts';
 import type { MultipartPayload } from './multipart.ts';
 import type { ProviderFeature } from './providers/features.ts';
 import type { QueryInit } from './query.ts';
+import type { FileSource } from './uploadable.ts';
 
 /** Options every API method accepts as its last argument, overriding the client's. */
 export interface RequestOptions {
@@ -21,12 +22,17 @@ export interface RequestOptions {
   query?: QueryInit | undefined;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** The body of a request: JSON, or multipart with a file. */
+/**
+ * The body of a request: JSON, multipart with a file, URL-encoded form fields, or a file's raw
+ * bytes (`application/octet-stream`, for a signed upload URL).
+ */
 export type RequestBody =
   | { kind: 'json'; value: unknown }
-  | { kind: 'multipart'; payload: MultipartPayload };
+  | { kind: 'multipart'; payload: MultipartPayload }
+  | { kind: 'form'; fields: Readonly<Record<string, string>> }
+  | { kind: 'bytes'; source: FileSource };
 
 /** What a resource asks the core to send. */
 export interface RequestSpec {
@@ -49,6 +55,13 @@ export interface RequestSpec {
    * to the caller, who reads `Location` itself (an upload answered with a signed URL).
    */
   redirect?: 'follow' | 'return' | undefined;
+  /**
+   * An absolute URL that carries its own authorisation (a signed upload URL the API handed
+   * out): the request goes there instead of `baseURL + path`, and carries none of the client's
+   * headers — no key, no identification, no `defaultHeaders` — and no default query. `path`
+   * still names the request in logs. Its query (the signature) is never logged or quoted.
+   */
+  signedURL?: URL | undefined;
   /**
    * For requests that must not take effect twice (creating a paid job). Called after a failure
    * that leaves unknown whether the server acted — connection lost, timeout, 408, ≥ 500 — once

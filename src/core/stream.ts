@@ -30,6 +30,10 @@ export interface StreamDecoder<Item> {
  * A server-sent event stream as an async iterable. The request starts when the stream is
  * created; iterate it once. Breaking out of the loop (or an error) aborts the request, so an
  * abandoned stream does not keep a connection busy.
+ *
+ * @example
+ * const stream = client.chat.completions.stream({ model: 'gpt-4o-mini', messages });
+ * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
  */
 export class Stream<Item> implements AsyncIterable<Item> {
   /** Aborts the request and the body. */
@@ -39,6 +43,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   readonly #userSignal: AbortSignal | undefined;
   #iterated = false;
 
+  /** @internal Built by streaming methods; user code receives a stream, never constructs one. */
   constructor(
     open: (controller: AbortController) => PromiseLike<OpenResponse>,
     decoder: StreamDecoder<Item>,
@@ -52,17 +57,38 @@ export class Stream<Item> implements AsyncIterable<Item> {
     this.#userSignal = userSignal;
   }
 
-  /** The HTTP response, once its headers are in. */
+  /**
+   * The HTTP response, once its headers are in (its body is the stream: iterate the stream,
+   * not the body).
+   *
+   * @example
+   * const stream = client.chat.completions.stream({ model, messages });
+   * console.log((await stream.response()).headers.get('openai-processing-ms'));
+   */
   async response(): Promise<Response> {
     return (await this.#opened).response;
   }
 
-  /** The id the server gave the request. */
+  /**
+   * The id the server gave the request, once its headers are in: the one to quote to support.
+   *
+   * @example
+   * const stream = client.chat.completions.stream({ model, messages });
+   * console.log('request', await stream.requestId());
+   */
   async requestId(): Promise<string | undefined> {
     return (await this.#opened).requestId;
   }
 
-  /** Resolves when the response headers are in; rejects with the request's error. */
+  /**
+   * Resolves when the response headers are in; rejects with the request's error (an error
+   * status, a refused connection) before anything is iterated.
+   *
+   * @example
+   * const stream = await client.chat.completions.stream({ model, messages }).ready();
+   * // the request was accepted: now show the answer as it comes
+   * for await (const chunk of stream) render(chunk);
+   */
   async ready(): Promise<this> {
     await this.#opened;
     return this;
@@ -112,8 +138,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (item !== undefined) yield item;
       }
     } finally {
-      // Normal end, early break or error: either way nothing more will be read.
+      // Normal end, early break or error: either way nothing more will be read. Cancelling
+      // the reader reaches the body through the pipes, so no read is left pending behind the
+      // `[DONE]` event with its idle timer holding the process open.
       this.controller.abort();
+      await reader.cancel().catch(() => {});
       reader.releaseLock();
     }
   }

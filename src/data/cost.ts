@@ -1,5 +1,5 @@
 import type { ModelEntry } from './catalog/entry.ts';
-import { costOfTokens, formatUsd } from './money.ts';
+import { roundToMicroUsd, tokensCost, usdFromPico } from './money.ts';
 
 /** The documented `auto` epochs heuristic: aim at 3 epochs, within 100–25,000 example passes. */
 const TARGET_EPOCHS = 3;
@@ -60,8 +60,13 @@ export interface TrainingCostEstimate {
   usd: string | null;
   /** Price used, in dollars per million tokens. */
   usdPer1M: string | null;
-  /** Why there is no dollar figure, when there is none. */
+  /** Why there is no dollar figure, when there is none; and when the token counts are estimates. */
   note?: string;
+  /**
+   * False when the model's tokenizer is not one tunekit has and the tokens were counted with a
+   * close one (Together's open models): the figures are estimates.
+   */
+  tokensExact: boolean;
 }
 
 /**
@@ -79,21 +84,37 @@ export function estimateTrainingCost(input: {
   epochs?: number | 'auto';
 }): TrainingCostEstimate {
   const { model, tokensPerEpoch, examples } = input;
-  const auto = input.epochs === undefined || input.epochs === 'auto';
-  const epochs = auto ? autoEpochs(examples) : (input.epochs as number);
+  const unset = input.epochs === undefined || input.epochs === 'auto';
+  // A provider with a fixed default (Together: 1 epoch) trains that many, not OpenAI's `auto`.
+  const fixed = typeof model.defaultEpochs === 'number' ? model.defaultEpochs : undefined;
+  const auto = unset && fixed === undefined;
+  const epochs = unset ? (fixed ?? autoEpochs(examples)) : (input.epochs as number);
   if (!Number.isInteger(epochs) || epochs < 1) {
     throw new RangeError(
       `epochs must be a whole number ≥ 1 or 'auto', got ${String(input.epochs)}`,
     );
   }
   const trainedTokens = tokensPerEpoch * epochs;
-  const base = { model: model.id, epochs, autoEpochs: auto, tokensPerEpoch, trainedTokens };
+  const tokensExact = model.tokenCounts?.exact !== false;
+  const estimated = tokensExact
+    ? undefined
+    : `token counts are estimates (${model.tokenCounts?.tokenizer} counted with ${model.encoding})`;
+  const base = {
+    model: model.id,
+    epochs,
+    autoEpochs: auto,
+    tokensPerEpoch,
+    trainedTokens,
+    tokensExact,
+  };
+  const withNote = (note: string | undefined) =>
+    [note, estimated].filter((part) => part !== undefined).join('; ') || undefined;
   if (!model.training) {
     return {
       ...base,
       usd: null,
       usdPer1M: null,
-      note: `no training price is known for ${model.id}`,
+      note: withNote(model.trainingPriceNote ?? `no training price is known for ${model.id}`),
     };
   }
   if (model.training.unit === 'hour') {
@@ -101,12 +122,53 @@ export function estimateTrainingCost(input: {
       ...base,
       usd: null,
       usdPer1M: null,
-      note: `${model.id} is billed $${model.training.usd} per hour of training, not per token`,
+      note: withNote(
+        `${model.id} is billed $${model.training.usd} per hour of training, not per token`,
+      ),
     };
   }
+  const note = withNote(undefined);
   return {
     ...base,
-    usd: formatUsd(costOfTokens(trainedTokens, model.training.usd)),
+    usd: usdFromPico(roundToMicroUsd(tokensCost(trainedTokens, model.training.usd))),
     usdPer1M: model.training.usd,
+    ...(note ? { note } : {}),
   };
+}
+
+/**
+ * What a training bill is computed from: a counted file's statistics (`report.stats` of
+ * {@link validateTrainingFile}'s report), or the same two figures known otherwise.
+ */
+export interface TrainingCounts {
+  /** Tokens billed for one pass over the data (each example capped at the model's limit). */
+  billableTokensPerEpoch: number;
+  /** Examples in the file: what `auto` epochs are chosen from. */
+  examples: number;
+}
+
+/**
+ * The one place a training bill is worked out from counted data, for every caller (the
+ * validator's report, `planJob` and so `fineTune`'s and the CLI's confirmations, `tunekit data
+ * cost`, `estimateFineTuningRoi`): the data's billable tokens per epoch and its examples, at the
+ * catalog entry's price, for `epochs` (a number, or `auto` for the API's own choice from the
+ * number of examples). The entry is the model's, or for a fine-tuned model its base's
+ * (`catalog.find` resolves both).
+ *
+ * @example
+ * const report = await validateTrainingFile('train.jsonl', { model: 'gpt-4o-mini' });
+ * const entry = defaultCatalog.find('gpt-4o-mini')!;
+ * trainingCostOf(report.stats, entry, 4).usd; // e.g. '0.36'
+ */
+export function trainingCostOf(
+  counts: TrainingCounts,
+  model: ModelEntry,
+  epochs: number | 'auto' = 'auto',
+): TrainingCostEstimate {
+  return estimateTrainingCost({
+    model,
+    tokensPerEpoch: counts.billableTokensPerEpoch,
+    examples: counts.examples,
+    epochs,
+  });
 }

@@ -1,6 +1,9 @@
 /**
  * A model name the catalog does not know. Thrown for a wrong option, never for bad data:
  * add the model with a catalog override, or fix the name.
+ *
+ * @example
+ * await validateTrainingFile('train.jsonl', { model: 'gpt-99' }); // throws; error.model is 'gpt-99'
  */
 export class UnknownModelError extends Error {
   override readonly name = 'UnknownModelError';

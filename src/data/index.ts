@@ -56,6 +56,7 @@ export {
   chatToBedrockClaude,
   chatToBedrockConverse,
 } from './convert/bedrock.ts';
+export { type CompletionToChatOptions, completionToChat } from './convert/completion-to-chat.ts';
 export {
   ConvertError,
   type ConvertFileOptions,
@@ -66,25 +67,28 @@ export {
 export {
   CONVERT_TARGETS,
   type ConvertTarget,
+  type Handling as ConvertHandling,
   TARGETS as CONVERT_TARGET_SPECS,
+  type TargetSpec as ConvertTargetSpec,
 } from './convert/targets.ts';
 export {
   autoEpochs,
   billableTokensPerEpoch,
   estimateTrainingCost,
   type TrainingCostEstimate,
+  type TrainingCounts,
+  trainingCostOf,
 } from './cost.ts';
+export { canonicalKey, deduplicateExamples } from './dedupe.ts';
 export { UnknownModelError } from './errors.ts';
 export * from './formats/index.ts';
-export { type ConvertOptions, completionToChat } from './helpers/convert.ts';
-export { canonicalKey, deduplicateExamples } from './helpers/dedupe.ts';
-export { type SplitOptions, splitTrainValidation, validationCount } from './helpers/split.ts';
 export {
-  type SplitFileOptions,
-  type SplitFileResult,
-  splitTrainingFile,
-} from './helpers/split-file.ts';
-export { costOfTokens, formatUsd, parseUsd } from './money.ts';
+  type Picodollars,
+  picoFromUsd,
+  roundToMicroUsd,
+  tokensCost,
+  usdFromPico,
+} from './money.ts';
 export {
   formatPath,
   PROBLEM_CATALOG,
@@ -113,6 +117,7 @@ export {
   loadPromptVariant,
   PromptVariant,
 } from './prompt/variant.ts';
+export { percent } from './ratio.ts';
 export {
   DEFAULT_MAX_LINE_BYTES,
   type ReadLinesOptions,
@@ -137,7 +142,6 @@ export {
   type RoiTraining,
   type TrainingInput,
 } from './roi/estimate.ts';
-export { percent, tokensCost, usdFromPico } from './roi/exact.ts';
 export {
   catalogEntry,
   inferencePrices,
@@ -165,6 +169,16 @@ export {
   Volume,
   type VolumePeriod,
 } from './roi/volume.ts';
+export {
+  type SplitOptions,
+  splitTrainValidation,
+  validationCount,
+} from './split/split-examples.ts';
+export {
+  type SplitFileOptions,
+  type SplitFileResult,
+  splitTrainingFile,
+} from './split/split-file.ts';
 export type { Distribution, HistogramBucket } from './stats.ts';
 export { createTokenCounter, type TokenCounter } from './tokens/counter.ts';
 export { ENCODINGS, type EncodingName } from './tokens/encodings.ts';

@@ -1,45 +1,78 @@
-/**
- * Exact dollar arithmetic. Prices are decimal strings ("0.40") and token counts integers, so a
- * cost is an exact rational; tunekit keeps it in BigInt micro-dollars (10⁻⁶ $) where every
- * catalog price times every token count is a whole number, and prints it without floating point.
- */
-const SCALE = 1_000_000n;
+import { divideRounded } from './ratio.ts';
 
 /**
- * Parses a decimal dollar string into micro-dollars.
+ * Money in tunekit: one unit, the picodollar (10⁻¹² $), held in a BigInt.
+ *
+ * Why picodollars: prices are decimal strings of dollars per million tokens with at most six
+ * decimals ("0.40", "0.075"), so a price is a whole number of micro-dollars per million tokens,
+ * that is a whole number of picodollars per token. A token count times a price is then a whole
+ * number of picodollars, exactly: the cost of one 37-token request at $0.15/1M is 5,550,000
+ * picodollars ($0.00000555), which micro-dollars would round away. Sums, budgets and means stay
+ * exact up to the one step that rounds on purpose ({@link roundToMicroUsd}, {@link usdFromPico}
+ * never rounds), and a bigint of picodollars holds any real bill.
+ */
+export type Picodollars = bigint;
+
+const PICO_PER_USD = 10n ** 12n;
+/** Picodollars in a micro-dollar: a price per million tokens in picodollars, per token. */
+const PICO_PER_MICRO_USD = 10n ** 6n;
+
+/**
+ * Picodollars of a dollar amount written as a decimal string (at most 12 decimals, as
+ * {@link usdFromPico} writes them; a leading minus allowed).
  *
  * @example
- * parseUsd('0.40'); // 400000n
+ * picoFromUsd('2.40'); // 2400000000000n
+ * picoFromUsd('-0.00000555'); // -5550000n
  */
-export function parseUsd(amount: string): bigint {
-  const match = /^(\d+)(?:\.(\d{1,6}))?$/.exec(amount);
-  if (!match) throw new RangeError(`not a dollar amount with at most 6 decimals: ${amount}`);
-  return BigInt(match[1] as string) * SCALE + BigInt((match[2] ?? '').padEnd(6, '0'));
+export function picoFromUsd(usd: string): Picodollars {
+  const match = /^(-?)(\d+)(?:\.(\d{1,12}))?$/.exec(usd);
+  if (!match) throw new RangeError(`not a dollar amount with at most 12 decimals: ${usd}`);
+  const pico = BigInt(match[2] as string) * PICO_PER_USD + BigInt((match[3] ?? '').padEnd(12, '0'));
+  return match[1] ? -pico : pico;
 }
 
 /**
- * Cost in micro-dollars of `tokens` at `pricePer1M` dollars per million tokens, rounded half
- * up to the micro-dollar: below a millionth of a dollar, never in a printed cent.
+ * Picodollars as an exact decimal dollar string: at least two decimals, no trailing zeros
+ * beyond them, a minus sign for negative amounts.
  *
  * @example
- * costOfTokens(300_000, '8'); // 2400000n, i.e. $2.40
+ * usdFromPico(1_024_000_000_000n); // '1.024'
+ * usdFromPico(-5_550_000n); // '-0.00000555'
  */
-export function costOfTokens(tokens: number | bigint, pricePer1M: string): bigint {
-  const numerator = BigInt(tokens) * parseUsd(pricePer1M);
-  return (numerator + SCALE / 2n) / SCALE;
-}
-
-/**
- * Formats micro-dollars as a plain decimal with at least two decimals and no trailing zeros
- * beyond them.
- *
- * @example
- * formatUsd(2400000n); // '2.40'
- * formatUsd(1234n); // '0.001234'
- */
-export function formatUsd(micros: bigint): string {
-  const whole = micros / SCALE;
-  let fraction = (micros % SCALE).toString().padStart(6, '0').replace(/0+$/, '');
+export function usdFromPico(pico: Picodollars): string {
+  const sign = pico < 0n ? '-' : '';
+  const magnitude = pico < 0n ? -pico : pico;
+  const whole = magnitude / PICO_PER_USD;
+  let fraction = (magnitude % PICO_PER_USD).toString().padStart(12, '0').replace(/0+$/, '');
   if (fraction.length < 2) fraction = fraction.padEnd(2, '0');
-  return `${whole}.${fraction}`;
+  return `${sign}${whole}.${fraction}`;
+}
+
+/**
+ * The cost of `tokens` at `pricePer1M` dollars per million tokens, in picodollars, exactly.
+ * A price has at most six decimals (the catalog's do), so nothing is rounded.
+ *
+ * @example
+ * tokensCost(4_000, '12'); // 48000000000n, i.e. $0.048
+ * usdFromPico(tokensCost(37, '0.15')); // '0.00000555'
+ */
+export function tokensCost(tokens: number | bigint, pricePer1M: string): Picodollars {
+  if (!/^\d+(\.\d{1,6})?$/.test(pricePer1M)) {
+    throw new RangeError(`not a dollar amount with at most 6 decimals: ${pricePer1M}`);
+  }
+  const picoPerToken = picoFromUsd(pricePer1M) / PICO_PER_MICRO_USD;
+  return BigInt(tokens) * picoPerToken;
+}
+
+/**
+ * Rounds to a whole micro-dollar, half away from zero: what a training estimate shows (its
+ * figure has at most six decimals, which `--max-cost`-style dollar inputs accept back), never a
+ * difference a printed cent could show.
+ *
+ * @example
+ * usdFromPico(roundToMicroUsd(tokensCost(1_001, '1.50'))); // '0.001502' (exactly 0.0015015)
+ */
+export function roundToMicroUsd(pico: Picodollars): Picodollars {
+  return divideRounded(pico, PICO_PER_MICRO_USD) * PICO_PER_MICRO_USD;
 }

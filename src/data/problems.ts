@@ -7,6 +7,11 @@
 export const PROBLEM_CATALOG = {
   read_error: { severity: 'error', summary: 'The source could not be read.', scope: 'file' },
   empty_file: { severity: 'error', summary: 'The file has no examples.', scope: 'file' },
+  unsupported_encoding: {
+    severity: 'error',
+    summary: 'The file is UTF-16 or UTF-32, not UTF-8.',
+    scope: 'file',
+  },
   bom: {
     severity: 'warning',
     summary: 'The file starts with a UTF-8 byte order mark.',
@@ -22,7 +27,12 @@ export const PROBLEM_CATALOG = {
   invalid_json: { severity: 'error', summary: 'The line is not valid JSON.', scope: 'line' },
   too_deeply_nested: {
     severity: 'error',
-    summary: 'The line nests arrays or objects too deeply to check.',
+    summary: 'The line nests arrays or objects more than 100 levels deep.',
+    scope: 'line',
+  },
+  line_too_complex: {
+    severity: 'error',
+    summary: 'The line holds more JSON values than the validator reads (1,000,000).',
     scope: 'line',
   },
   not_an_object: {
@@ -114,6 +124,11 @@ export const PROBLEM_CATALOG = {
     summary: 'An inline image is larger than 10 MB.',
     scope: 'line',
   },
+  special_token: {
+    severity: 'error',
+    summary: "A text holds a special token of the model's encoding, such as <|endoftext|>.",
+    scope: 'line',
+  },
   duplicate_example: {
     severity: 'warning',
     summary: 'The example repeats an earlier line.',
@@ -199,7 +214,10 @@ export interface Problem {
   line?: number;
   /** JSON path inside the line, like `messages[2].content`. */
   path?: string;
-  /** 1-based column of a JSON syntax error (in characters) or of an invalid UTF-8 byte. */
+  /**
+   * 1-based column in the line: of a JSON syntax error or a special token (in UTF-16 code
+   * units, as editors count), or of an invalid UTF-8 byte (in bytes).
+   */
   column?: number;
   /**
    * Inside a JSON answer (the content at `path`, or a tool call's arguments), where it does not

@@ -3,6 +3,9 @@ import { TuneKitError } from '../core/errors/tunekit-error.ts';
 /**
  * A wait ran out of time. Nothing was cancelled: the job (or file) goes on, and `lastStatus`
  * says where it was.
+ *
+ * @example
+ * await client.jobs.wait(id, { maxWait: 3_600_000 }).catch((e) => e instanceof WaitTimeoutError && e.lastStatus); // 'running'
  */
 export class WaitTimeoutError extends TuneKitError {
   override name = 'WaitTimeoutError';

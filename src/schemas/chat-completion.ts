@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { openEnum } from './open-enum.ts';
 
-/** Why the model stopped: `stop`, `length`, `tool_calls`, `content_filter`, `function_call`. */
+/**
+ * Why the model stopped: `stop`, `length`, `tool_calls`, `content_filter`, `function_call`.
+ * Together AI also says `eos` (the model ended its answer: what `stop` means elsewhere).
+ */
 export const FinishReason = openEnum([
   'stop',
+  'eos',
   'length',
   'tool_calls',
   'content_filter',

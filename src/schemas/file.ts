@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { openEnum } from './open-enum.ts';
+import { TogetherFileDetails } from './together.ts';
 
 /** What a file is for. `fine-tune` for training and validation data. */
 export const FilePurpose = openEnum([
@@ -30,6 +31,8 @@ export const FileObject = z.looseObject({
   status: FileStatus.nullish(),
   status_details: z.string().nullish(),
   expires_at: z.number().nullish(),
+  /** Together AI only: its file type, processing status and validation report. */
+  together: TogetherFileDetails.nullish(),
 });
 export type FileObject = z.infer<typeof FileObject>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TogetherCheckpointDetails } from './together.ts';
 
 /** Metrics recorded with a checkpoint. Every member may be missing. */
 export const CheckpointMetrics = z.looseObject({
@@ -21,5 +22,7 @@ export const FineTuningJobCheckpoint = z.looseObject({
   fine_tuning_job_id: z.string(),
   step_number: z.number(),
   metrics: CheckpointMetrics.nullish(),
+  /** Together AI only: the checkpoint's type, path and kind (model or adapter). */
+  together: TogetherCheckpointDetails.nullish(),
 });
 export type FineTuningJobCheckpoint = z.infer<typeof FineTuningJobCheckpoint>;

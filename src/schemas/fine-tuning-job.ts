@@ -5,6 +5,7 @@ import {
   SupervisedHyperparameters,
 } from './fine-tuning-method.ts';
 import { openEnum } from './open-enum.ts';
+import { TogetherJobDetails, TogetherJobOptions } from './together.ts';
 
 /**
  * Where a job is in its life. `paused` is real but missing from the published enum; Azure
@@ -25,7 +26,16 @@ export type FineTuningJobStatus = z.infer<typeof FineTuningJobStatus>;
 /** Statuses after which a job never changes again. */
 export const TERMINAL_JOB_STATUSES: readonly string[] = ['succeeded', 'failed', 'cancelled'];
 
-/** Whether a job in this status is finished for good (succeeded, failed or cancelled). */
+/**
+ * Whether a job in this status is finished for good (succeeded, failed or cancelled): a paused
+ * or queued job is not, and neither is a status this version does not know.
+ *
+ * @example
+ * isTerminalJobStatus('succeeded'); // true
+ * isTerminalJobStatus('paused'); // false
+ * const job = await client.jobs.retrieve(id);
+ * if (!isTerminalJobStatus(job.status)) console.log('still', job.status);
+ */
 export function isTerminalJobStatus(status: string): boolean {
   return TERMINAL_JOB_STATUSES.includes(status);
 }
@@ -61,6 +71,8 @@ export const FineTuningJob = z.looseObject({
   estimated_finish: z.number().nullish(),
   metadata: z.record(z.string(), z.string()).nullish(),
   user_provided_suffix: z.string().nullish(),
+  /** Together AI only: what its job says that has no field here (raw status, LoRA, price…). */
+  together: TogetherJobDetails.nullish(),
 });
 export type FineTuningJob = z.infer<typeof FineTuningJob>;
 
@@ -87,6 +99,12 @@ export const JobCreateParams = z.object({
    * may be preempted and resumed). Other providers refuse it with `NotSupportedByProviderError`.
    */
   trainingType: openEnum(['Standard', 'GlobalStandard', 'Developer']).optional(),
+  /**
+   * Together AI only: its own job parameters (LoRA or full training, the learning rate itself,
+   * scheduler, checkpoints, evaluations…). Other providers refuse it with
+   * `NotSupportedByProviderError`.
+   */
+  together: TogetherJobOptions.optional(),
 });
 export type JobCreateParams = z.infer<typeof JobCreateParams>;
 

@@ -9,4 +9,5 @@ export * from './fine-tuning-method.ts';
 export * from './list.ts';
 export * from './model.ts';
 export * from './open-enum.ts';
+export * from './together.ts';
 export * from './upload.ts';

@@ -4,6 +4,10 @@ import { z } from 'zod';
  * The envelope of every list endpoint: `{ object: "list", data: [...], has_more, first_id,
  * last_id }`. Only `data` is required: `/models` sends neither `has_more` nor the ids, and some
  * gateways omit `object`.
+ *
+ * @example
+ * const DeploymentList = listEnvelope(z.looseObject({ id: z.string(), model: z.string() }));
+ * const page = DeploymentList.parse(await response.json()); // { data: [{ id, model }, …], … }
  */
 export function listEnvelope<Item extends z.ZodType>(item: Item) {
   return z.looseObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TogetherModelDetails } from './together.ts';
 
 /** Unix seconds as `YYYY-MM-DD` (UTC), or undefined. */
 function dayOf(seconds: number | null | undefined): string | undefined {
@@ -29,6 +30,8 @@ const ModelFields = z.looseObject({
   deprecation: z
     .looseObject({ fine_tune: z.number().nullish(), inference: z.number().nullish() })
     .nullish(),
+  /** Together AI only: type, display name, context length, pricing, license. */
+  together: TogetherModelDetails.nullish(),
 });
 
 /**

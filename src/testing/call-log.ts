@@ -1,4 +1,5 @@
 import { Redactor } from '../core/redact.ts';
+import type { MultipartBody } from './http/multipart-body.ts';
 import type { Flavour } from './route-context.ts';
 
 /** How a request authenticated (the key itself is never kept). */
@@ -19,7 +20,8 @@ export interface RecordedCall {
   auth: AuthScheme;
   /**
    * The body: parsed JSON; for multipart, the text fields and `{ filename, bytes, type }` for
-   * each file; otherwise the text, or undefined when there was none.
+   * each file; otherwise the text. Undefined when there was none, and when the request was
+   * refused before its body was read (no such path, no valid key, a body over the size limit).
    */
   body: unknown;
   /** Simulated time of arrival in milliseconds. */
@@ -46,29 +48,21 @@ function queryOf(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-async function bodyOf(request: Request, bytes: Uint8Array): Promise<unknown> {
-  if (bytes.byteLength === 0) return undefined;
-  const type = request.headers.get('content-type') ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    try {
-      const form = await new Request('http://fake.invalid/', {
-        method: 'POST',
-        headers: { 'content-type': type },
-        body: bytes as Uint8Array<ArrayBuffer>,
-      }).formData();
-      const out: Record<string, unknown> = {};
-      for (const [name, value] of form) {
-        out[name] =
-          typeof value === 'string'
-            ? value
-            : { filename: value.name, bytes: value.size, type: value.type };
-      }
-      return out;
-    } catch {
-      return { unparsable: true, bytes: bytes.byteLength };
+/** What a call log shows of a request body: parsed JSON, the text, or the multipart form. */
+export type ReadBody =
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'multipart'; form: MultipartBody };
+
+function bodyOf(read: ReadBody): unknown {
+  if (read.kind === 'multipart') {
+    const out: Record<string, unknown> = Object.fromEntries(read.form.fields);
+    for (const [name, file] of read.form.files) {
+      out[name] = { filename: file.filename, bytes: file.bytes.byteLength, type: file.type };
     }
+    return out;
   }
-  const text = new TextDecoder().decode(bytes);
+  if (read.bytes.byteLength === 0) return undefined;
+  const text = new TextDecoder().decode(read.bytes);
   try {
     return JSON.parse(text);
   } catch {
@@ -77,15 +71,16 @@ async function bodyOf(request: Request, bytes: Uint8Array): Promise<unknown> {
 }
 
 /**
- * Builds the log entry of a request. Credential headers are dropped, and the key itself is
- * also scrubbed by value from everything kept (a client could put it in a query or body).
+ * Builds the log entry of a request, before its body is read (a request refused before that,
+ * unauthenticated or to no route, never has its body read: `body` stays undefined). Credential
+ * headers are dropped, and the key itself is also scrubbed by value from everything kept (a
+ * client could put it in a query or body).
  */
-export async function recordCall(
+export function recordCall(
   request: Request,
   url: URL,
-  bytes: Uint8Array,
   facts: { route: string | null; flavour: Flavour | null; at: number; secrets: string[] },
-): Promise<RecordedCall> {
+): RecordedCall {
   const redactor = new Redactor(facts.secrets);
   const headers: Record<string, string> = {};
   let auth: AuthScheme = null;
@@ -102,8 +97,13 @@ export async function recordCall(
     query: redactor.deep(queryOf(url)),
     headers,
     auth,
-    body: redactor.deep(await bodyOf(request, bytes)),
+    body: undefined,
     at: facts.at,
     status: null,
   };
+}
+
+/** Adds a body, once read, to its call's log entry, scrubbed of the key as the rest. */
+export function recordBody(call: RecordedCall, read: ReadBody, secrets: string[]): void {
+  call.body = new Redactor(secrets).deep(bodyOf(read));
 }

@@ -3,23 +3,28 @@ import type { FineTuningJob } from '../schemas/fine-tuning-job.ts';
 import { type FakeFetch, fetchAdapter } from './adapters/fetch.ts';
 import { mswHandlers } from './adapters/msw.ts';
 import { type FakeServer, type ListenOptions, listenOn } from './adapters/node-server.ts';
-import { DEFAULT_ORIGINS } from './adapters/origins.ts';
+import { DEFAULT_ORIGINS, TOGETHER_ORIGINS } from './adapters/origins.ts';
 import type { RecordedCall } from './call-log.ts';
 import { type AnswerScript, ScriptedAnswers, type ScriptHandle } from './chat/scripted-answers.ts';
 import { Clock } from './clock.ts';
-import { createCore, type FakeHandler } from './core.ts';
+import { createDispatcher, type FakeHandler, OPENAI_BASES } from './dispatch.ts';
 import type { FaultHandle, FaultSpec } from './faults/fault.ts';
 import { FaultPlan } from './faults/fault-plan.ts';
 import { Router } from './http/router.ts';
 import { JobEngine, type RunUntil } from './jobs/engine.ts';
 import { serializeJob } from './jobs/job-record.ts';
-import { DEFAULT_TIMINGS, INSTANT_TIMINGS } from './jobs/plan.ts';
-import { DEFAULT_CATALOG, ModelCatalog } from './models/catalog.ts';
+import { togetherNarrator } from './jobs/narrator.ts';
+import { DEFAULT_TIMINGS } from './jobs/plan.ts';
+import { DEFAULT_CATALOG, ModelCatalog, TOGETHER_CATALOG } from './models/catalog.ts';
 import type { FakeOpenAIOptions } from './options.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { fileRoutes } from './routes/files.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { modelRoutes } from './routes/models.ts';
+import { togetherChatRoutes } from './routes/together/chat.ts';
+import { togetherFileRoutes } from './routes/together/files.ts';
+import { togetherJobRoutes } from './routes/together/jobs.ts';
+import { togetherModelRoutes } from './routes/together/models.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { FakeState } from './state.ts';
 import type { World } from './world.ts';
@@ -109,7 +114,8 @@ export interface FakeOpenAI {
   advance(ms: number): void;
   /**
    * Runs one job at once, to its end or until it reaches `until`; other jobs do not move.
-   * Returns the job as the API shows it.
+   * Returns the job in OpenAI's shape (also for the Together flavour: `fine_tuned_model`,
+   * `status: 'succeeded'`), as a tunekit client reads it.
    *
    * @example
    * const job = fake.runJob(created.id);
@@ -172,12 +178,16 @@ function startOf(value: Date | number | undefined): number {
  */
 export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
   const mode = options.clock ?? 'instant';
+  const together = options.provider === 'together';
   const clock = new Clock(mode, startOf(options.startTime));
   const state = new FakeState();
-  const catalog = new ModelCatalog(options.models ?? DEFAULT_CATALOG);
+  const catalog = new ModelCatalog(
+    options.models ?? (together ? TOGETHER_CATALOG : DEFAULT_CATALOG),
+  );
   const organization = {
-    id: options.organization?.id ?? 'org-tunekitfake',
-    name: options.organization?.name ?? 'personal',
+    id: options.organization?.id ?? (together ? 'user-tunekitfake' : 'org-tunekitfake'),
+    // Together names fine-tuned models after the account (`<user>/<model>-<suffix>-<id>`).
+    name: options.organization?.name ?? (together ? 'tunekit-fake' : 'personal'),
   };
   const jobs = new JobEngine({
     state,
@@ -185,6 +195,7 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
     instant: mode === 'instant',
     ownerName: organization.id,
     shutdownDateOf: (snapshot) => catalog.find(snapshot)?.shutdown_date,
+    ...(together ? { narrator: togetherNarrator, resultFiles: false } : {}),
   });
   const world: World = {
     state,
@@ -192,20 +203,25 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
     catalog,
     jobs,
     organization,
-    timings: mode === 'instant' ? INSTANT_TIMINGS : { ...DEFAULT_TIMINGS, ...options.timings },
+    timings: { ...DEFAULT_TIMINGS, ...options.timings },
     fileProcessingMs: options.fileProcessingMs ?? 0,
     scripts: new ScriptedAnswers(),
   };
-  const router = new Router([
-    ...fileRoutes,
-    ...uploadRoutes,
-    ...jobRoutes,
-    ...modelRoutes,
-    ...chatRoutes,
-  ]);
+  const router = new Router(
+    together
+      ? [...togetherFileRoutes, ...togetherJobRoutes, ...togetherModelRoutes, ...togetherChatRoutes]
+      : [...fileRoutes, ...uploadRoutes, ...jobRoutes, ...modelRoutes, ...chatRoutes],
+  );
   const faults = new FaultPlan(router.routes);
   const calls: RecordedCall[] = [];
-  const handle = createCore({ world, router, faults, calls, acceptedKeys: options.apiKeys });
+  const handle = createDispatcher({
+    world,
+    router,
+    faults,
+    calls,
+    acceptedKeys: options.apiKeys,
+    bases: together ? [['/v1', 'together']] : OPENAI_BASES,
+  });
   let handlers: HttpHandler[] | undefined;
 
   const findJob = (jobId: string) => {
@@ -217,7 +233,10 @@ export function createFakeOpenAI(options: FakeOpenAIOptions = {}): FakeOpenAI {
   return {
     handle,
     get handlers() {
-      handlers ??= mswHandlers(handle, options.origins ?? DEFAULT_ORIGINS);
+      handlers ??= mswHandlers(
+        handle,
+        options.origins ?? (together ? TOGETHER_ORIGINS : DEFAULT_ORIGINS),
+      );
       return handlers;
     },
     fetch: fetchAdapter(handle),

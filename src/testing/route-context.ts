@@ -1,8 +1,12 @@
 import type { Dialect } from './dialects/dialect.ts';
+import type { MultipartBody } from './http/multipart-body.ts';
 import type { World } from './world.ts';
 
-/** Which API a request addressed: OpenAI's `/v1` or Azure AI Foundry's `/openai/v1`. */
-export type Flavour = 'openai' | 'azure';
+/**
+ * Which API a request addressed: OpenAI's `/v1`, Azure AI Foundry's `/openai/v1`, or Together
+ * AI's `/v1` (a fake created with `provider: 'together'` serves Together's API at `/v1`).
+ */
+export type Flavour = 'openai' | 'azure' | 'together';
 
 /** What a route handler gets: the request, read once, and the fake's world. */
 export interface RouteContext {
@@ -10,8 +14,10 @@ export interface RouteContext {
   url: URL;
   /** Path parameters, decoded: `{ file_id: 'file-…' }`. */
   params: Record<string, string>;
-  /** The request body's bytes (empty for GET and DELETE). */
+  /** The request body's bytes (empty for GET and DELETE, and for multipart routes). */
   body: Uint8Array;
+  /** The fields and files of a multipart route's body (undefined on other routes). */
+  form: MultipartBody | undefined;
   flavour: Flavour;
   /** How this flavour's API writes objects and errors. */
   dialect: Dialect;

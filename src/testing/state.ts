@@ -36,6 +36,17 @@ export interface StoredUpload {
   fileId: string | null;
 }
 
+/** A file announced with Together's `POST /files`, waiting for its bytes at a signed URL. */
+export interface SignedUpload {
+  fileId: string;
+  filename: string;
+  purpose: string;
+  fileType: string;
+  /** What the signed URL's `X-Amz-Signature` must say. */
+  signature: string;
+  createdAt: number;
+}
+
 /** Everything the fake remembers. Maps keep insertion order, which is creation order. */
 export class FakeState {
   readonly files = new Map<string, StoredFile>();
@@ -45,6 +56,8 @@ export class FakeState {
   readonly trainedModels = new Map<string, TrainedModel>();
   /** Azure deployments: deployment name → the model it serves (`fake.deploy`). */
   readonly deployments = new Map<string, string>();
+  /** Together's uploads announced but not yet sent, by file id. */
+  readonly signedUploads = new Map<string, SignedUpload>();
 
   /** Forgets everything. */
   clear(): void {
@@ -53,5 +66,6 @@ export class FakeState {
     this.jobs.clear();
     this.trainedModels.clear();
     this.deployments.clear();
+    this.signedUploads.clear();
   }
 }

@@ -253,6 +253,7 @@ describe('tunekit train, chat and models', () => {
       '--yes',
       '--json',
     ]);
+    // --new-job: without it, the same file and options follow the first run's job.
     const second = cli([
       'train',
       join(dir, 'train.jsonl'),
@@ -260,6 +261,7 @@ describe('tunekit train, chat and models', () => {
       'gpt-4o-mini',
       '--yes',
       '--json',
+      '--new-job',
     ]);
 
     const uploaded = (run: { stdout: string }) =>

@@ -160,7 +160,7 @@ describe('on a terminal', () => {
   it('shows progress on stderr and colours the verdict', () => {
     const { code, screen } = runCliInTerminal(['data', 'validate', fixture('tool-calls.jsonl')]);
     expect(code).toBe(0);
-    expect(screen).toMatch(/validating tool-calls\.jsonl 100%/);
+    expect(screen).toMatch(/validating tool-calls\.jsonl █+ 100% · 38\.\d KB of 38\.\d KB/);
     expect(screen).toContain(`${ESC}[32m✓ valid`);
   });
 

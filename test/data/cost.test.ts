@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../src/data/catalog/catalog.ts';
-import { autoEpochs, billableTokensPerEpoch, estimateTrainingCost } from '../../src/data/cost.ts';
-import { costOfTokens, formatUsd, parseUsd } from '../../src/data/money.ts';
+import {
+  autoEpochs,
+  billableTokensPerEpoch,
+  estimateTrainingCost,
+  trainingCostOf,
+} from '../../src/data/cost.ts';
+import { validateTrainingFile } from '../../src/data/validate/validate.ts';
+import { chatLines } from '../support/training-data.ts';
 
 describe('autoEpochs (the documented heuristic)', () => {
   it.each([
@@ -21,23 +27,6 @@ describe('autoEpochs (the documented heuristic)', () => {
     [1_000_000, 1],
   ])('%i examples → %i epochs', (examples, epochs) => {
     expect(autoEpochs(examples)).toBe(epochs);
-  });
-});
-
-describe('money', () => {
-  it('parses and prints dollar amounts exactly', () => {
-    expect(parseUsd('0.40')).toBe(400_000n);
-    expect(parseUsd('25')).toBe(25_000_000n);
-    expect(formatUsd(2_400_000n)).toBe('2.40');
-    expect(formatUsd(1_234n)).toBe('0.001234');
-    expect(formatUsd(0n)).toBe('0.00');
-    expect(() => parseUsd('1e3')).toThrow(RangeError);
-  });
-
-  it('has no floating-point drift: 0.1 + 0.2 style sums stay exact', () => {
-    expect(formatUsd(costOfTokens(3_000_000, '0.10') + costOfTokens(3_000_000, '0.20'))).toBe(
-      '0.90',
-    );
   });
 });
 
@@ -89,6 +78,29 @@ describe('estimateTrainingCost', () => {
     expect(estimate.note).toMatch(/per hour/);
   });
 
+  it('counts Together’s one default epoch, invents no price, and says the tokens are estimates', () => {
+    const llama = model('meta-llama/Meta-Llama-3.1-8B-Instruct-Reference');
+    const byDefault = estimateTrainingCost({ model: llama, tokensPerEpoch: 1_000, examples: 10 });
+    expect(byDefault).toMatchObject({
+      epochs: 1,
+      autoEpochs: false,
+      trainedTokens: 1_000,
+      usd: null,
+      usdPer1M: null,
+      tokensExact: false,
+    });
+    expect(byDefault.note).toMatch(/could not be confirmed/);
+    expect(byDefault.note).toMatch(/token counts are estimates \(Llama 3/);
+    expect(
+      estimateTrainingCost({ model: llama, tokensPerEpoch: 1_000, examples: 10, epochs: 3 }),
+    ).toMatchObject({ epochs: 3, trainedTokens: 3_000 });
+    // OpenAI's models count with their own tokenizer.
+    expect(
+      estimateTrainingCost({ model: model('gpt-4o-mini'), tokensPerEpoch: 1, examples: 10 })
+        .tokensExact,
+    ).toBe(true);
+  });
+
   it('rejects epochs that are not a whole number of at least one', () => {
     const gpt35 = model('gpt-3.5-turbo');
     expect(() =>
@@ -102,5 +114,42 @@ describe('estimateTrainingCost', () => {
   it('bills each example up to the per-example limit', () => {
     expect(billableTokensPerEpoch([10, 70_000, 65_536], 65_536)).toBe(10 + 65_536 + 65_536);
     expect(billableTokensPerEpoch([10, 70_000], null)).toBe(70_010);
+  });
+});
+
+describe('trainingCostOf (the one bill from counted data)', () => {
+  const entry = (name: string) => {
+    const found = defaultCatalog.find(name);
+    if (!found) throw new Error(`no ${name}`);
+    return found;
+  };
+
+  it('prices counted data: the seeds’ $2.40, and auto epochs from the examples', () => {
+    const counts = { billableTokensPerEpoch: 100_000, examples: 1_000 };
+    expect(trainingCostOf(counts, entry('gpt-3.5-turbo'), 3)).toMatchObject({
+      usd: '2.40',
+      trainedTokens: 300_000,
+    });
+    expect(
+      trainingCostOf({ billableTokensPerEpoch: 1_000, examples: 10 }, entry('gpt-4o-mini')),
+    ).toMatchObject({ epochs: 10, autoEpochs: true, usd: '0.03' });
+  });
+
+  it('rounds the bill half up to the micro-dollar, as estimates always did', () => {
+    // 1,001 tokens × 1 epoch at $1.50/1M is exactly $0.0015015.
+    const nano = entry('gpt-4.1-nano');
+    expect(nano.training).toMatchObject({ usd: '1.50' });
+    const estimate = trainingCostOf({ billableTokensPerEpoch: 1_001, examples: 1 }, nano, 1);
+    expect(estimate.usd).toBe('0.001502');
+  });
+
+  it("is the validator's own: a report's cost is trainingCostOf(report.stats) with auto epochs", async () => {
+    const report = await validateTrainingFile(
+      { text: chatLines(12) },
+      { model: 'gpt-4o-mini-2024-07-18' },
+    );
+    expect(report.cost).not.toBeNull();
+    expect(report.cost).toEqual(trainingCostOf(report.stats, entry('gpt-4o-mini')));
+    expect(report.cost?.epochs).toBe(9);
   });
 });

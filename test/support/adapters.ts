@@ -11,7 +11,8 @@ import { useMswServer } from './msw-server.ts';
 export type AdapterSetup = () => { fake: FakeOpenAI; baseURL: string };
 
 /**
- * Defines the same tests twice: with the fake behind msw (clients call OpenAI's URL) and behind
+ * Defines the same tests twice: with the fake behind msw (clients call OpenAI's URL, or
+ * Together's for `provider: 'together'`) and behind
  * a real port on 127.0.0.1. `setup()`, called inside a test, resets the fake and says where to
  * send requests.
  */
@@ -25,7 +26,9 @@ export function forEachAdapter(
     useMswServer(() => fake.handlers);
     define(() => {
       fake.reset();
-      return { fake, baseURL: 'https://api.openai.com/v1' };
+      const origin =
+        options?.provider === 'together' ? 'https://api.together.ai' : 'https://api.openai.com';
+      return { fake, baseURL: `${origin}/v1` };
     });
   });
 

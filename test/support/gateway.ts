@@ -1,4 +1,4 @@
-import type { FakeHandler } from '../../src/testing/core.ts';
+import type { FakeHandler } from '../../src/testing/dispatch.ts';
 
 /** The origin and base path of the test gateway under msw. */
 export const GATEWAY_ORIGIN = 'https://gateway.tunekit.test';

@@ -1,7 +1,14 @@
 import { http, type RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { type RecordedCall, recordCall } from '../../src/testing/call-log.ts';
+import {
+  type ReadBody,
+  type RecordedCall,
+  recordBody,
+  recordCall,
+} from '../../src/testing/call-log.ts';
+import { isMultipart, readMultipartBody } from '../../src/testing/http/multipart-body.ts';
+import { invalidRequest } from '../../src/testing/http/route-error.ts';
 
 /** Each file field of a multipart body, with its text too: a mock checks what was sent, byte for byte. */
 async function withFileTexts(request: Request, body: unknown): Promise<unknown> {
@@ -21,18 +28,31 @@ async function withFileTexts(request: Request, body: unknown): Promise<unknown> 
  * client sends as its key is what these tests check) and the text of uploaded files.
  */
 async function record(request: Request): Promise<RecordedCall> {
-  const bytes = new Uint8Array(await request.clone().arrayBuffer());
-  const call = await recordCall(request, new URL(request.url), bytes, {
+  const call = recordCall(request, new URL(request.url), {
     route: null,
     flavour: null,
     at: Date.now(),
     secrets: [],
   });
+  recordBody(call, await readForLog(request.clone()), []);
   return {
     ...call,
     headers: Object.fromEntries(request.headers),
     body: await withFileTexts(request, call.body),
   };
+}
+
+/** A body as the fake's log reads it (multipart streamed as the fake does), with no size cap. */
+async function readForLog(request: Request): Promise<ReadBody> {
+  if (!isMultipart(request)) {
+    return { kind: 'bytes', bytes: new Uint8Array(await request.arrayBuffer()) };
+  }
+  const limits = {
+    bodyBytes: Number.POSITIVE_INFINITY,
+    fileBytes: Number.POSITIVE_INFINITY,
+    fileTooLarge: () => invalidRequest('unreachable: no file size limit'),
+  };
+  return { kind: 'multipart', form: await readMultipartBody(request, limits) };
 }
 
 /**

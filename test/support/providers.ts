@@ -13,12 +13,25 @@ import { GATEWAY_HEADER, GATEWAY_ORIGIN, GATEWAY_PREFIX, gatewayHandler } from '
 import { useMswServer } from './msw-server.ts';
 
 /** The providers every workflow scenario runs against. */
-export const PROVIDERS: readonly ProviderName[] = ['openai', 'azure', 'compatible'];
+export const PROVIDERS: readonly ProviderName[] = ['openai', 'azure', 'compatible', 'together'];
+
+/** The providers that speak OpenAI's API (the fake's default flavours). */
+export const OPENAI_STYLE: readonly ProviderName[] = ['openai', 'azure', 'compatible'];
+
+/** The base model each provider's fake trains in the workflow scenarios. */
+export const BASE_MODEL: Record<ProviderName, string> = {
+  openai: 'gpt-4o-mini',
+  azure: 'gpt-4o-mini',
+  compatible: 'gpt-4o-mini',
+  together: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Reference',
+};
 
 /** What a test gets: the fake, and clients of one provider that reach it. */
 export interface ProviderSetup {
   provider: ProviderName;
   fake: FakeOpenAI;
+  /** A base model the provider's fake can fine-tune (`gpt-4o-mini`; a Llama at Together). */
+  baseModel: string;
   /** A tunekit client for the provider (no retries, silent unless `options` say otherwise). */
   client(options?: ClientOptions): TuneKit;
   /**
@@ -42,6 +55,8 @@ function providerOptions(provider: ProviderName, base: string): ClientOptions {
         authHeader: GATEWAY_HEADER,
         unsupported: [...GATEWAY_GAPS],
       };
+    case 'together':
+      return { provider, baseURL: `${base}/v1` };
     default:
       return { provider, baseURL: `${base}/v1` };
   }
@@ -52,7 +67,18 @@ const ORIGINS: Record<ProviderName, string> = {
   openai: 'https://api.openai.com',
   azure: 'https://my-resource.openai.azure.com',
   compatible: GATEWAY_ORIGIN,
+  together: 'https://api.together.ai',
 };
+
+/**
+ * The fake for a provider: Together's flavour (with Together's models: a suite's `models` are
+ * OpenAI's) for Together, the default one for the others.
+ */
+function fakeFor(provider: ProviderName, options: FakeOpenAIOptions | undefined): FakeOpenAI {
+  if (provider !== 'together') return createFakeOpenAI(options);
+  const { models: _openaiModels, ...rest } = options ?? {};
+  return createFakeOpenAI({ ...rest, provider });
+}
 
 function setupFor(
   provider: ProviderName,
@@ -64,6 +90,7 @@ function setupFor(
   return {
     provider,
     fake,
+    baseModel: BASE_MODEL[provider],
     client: (options = {}) =>
       new TuneKit({
         apiKey: TEST_API_KEY,
@@ -85,21 +112,27 @@ function setupFor(
 
 /**
  * Defines the same tests once per provider — OpenAI (`/v1`, Bearer), Azure (`/openai/v1`,
- * `api-key`, `api-version`) and a compatible gateway (its own path and auth header, a few
- * routes missing) — each through msw and through a real port by default, or as the client's
- * `fetch` (`adapters: ['fetch']`, the cheapest way in). `setup()`, called inside a test,
- * resets the fake and returns the provider's clients.
+ * `api-key`, `api-version`), a compatible gateway (its own path and auth header, a few
+ * routes missing) and Together AI (its own API at `/v1`, on the fake's Together flavour) —
+ * each through msw and through a real port by default, or as the client's `fetch`
+ * (`adapters: ['fetch']`, the cheapest way in). `providers` narrows the list (a suite about the
+ * Uploads API, which Together lacks). `setup()`, called inside a test, resets the fake and
+ * returns the provider's clients.
  */
 export function forEachProvider(
   label: string,
   define: (setup: () => ProviderSetup) => void,
-  options: { fake?: FakeOpenAIOptions; adapters?: ReadonlyArray<'msw' | 'port' | 'fetch'> } = {},
+  options: {
+    fake?: FakeOpenAIOptions;
+    adapters?: ReadonlyArray<'msw' | 'port' | 'fetch'>;
+    providers?: readonly ProviderName[];
+  } = {},
 ): void {
   const adapters = options.adapters ?? ['msw', 'port'];
-  for (const provider of PROVIDERS) {
+  for (const provider of options.providers ?? PROVIDERS) {
     if (adapters.includes('fetch')) {
       describe(`${label} [${provider}, fetch]`, () => {
-        const fake = createFakeOpenAI(options.fake);
+        const fake = fakeFor(provider, options.fake);
         const handle = provider === 'compatible' ? gatewayHandler(fake.handle) : fake.handle;
         const transport = { fetch: fetchAdapter(handle) };
         define(() => {
@@ -110,9 +143,12 @@ export function forEachProvider(
     }
     if (adapters.includes('msw')) {
       describe(`${label} [${provider}, msw]`, () => {
-        const fake = createFakeOpenAI({
+        const fake = fakeFor(provider, {
           ...options.fake,
-          origins: ['https://api.openai.com', 'https://my-resource.openai.azure.com'],
+          origins:
+            provider === 'together'
+              ? [ORIGINS.together]
+              : ['https://api.openai.com', 'https://my-resource.openai.azure.com'],
         });
         const gateway = gatewayHandler(fake.handle);
         useMswServer(() => [
@@ -127,7 +163,7 @@ export function forEachProvider(
     }
     if (adapters.includes('port')) {
       describe(`${label} [${provider}, port]`, () => {
-        const fake = createFakeOpenAI(options.fake);
+        const fake = fakeFor(provider, options.fake);
         let server: FakeServer | undefined;
         beforeAll(async () => {
           server = await listenOn(

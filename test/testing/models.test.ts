@@ -77,9 +77,17 @@ describe('models', () => {
 describe('the fake’s catalog', () => {
   it('is tunekit’s own model catalog: the same models, aliases and dates', async () => {
     const { defaultCatalog } = await import('../../src/data/catalog/catalog.ts');
-    const { DEFAULT_CATALOG } = await import('../../src/testing/index.ts');
-    expect(DEFAULT_CATALOG.map((m) => m.id)).toEqual(defaultCatalog.entries.map((e) => e.id));
-    for (const entry of defaultCatalog.entries) {
+    const { DEFAULT_CATALOG, TOGETHER_CATALOG } = await import('../../src/testing/index.ts');
+    const of = (provider: string) =>
+      defaultCatalog.entries.filter((entry) => entry.provider === provider);
+    // OpenAI's models in the default flavour, Together's in the Together flavour.
+    expect(DEFAULT_CATALOG.map((m) => m.id)).toEqual(of('openai').map((e) => e.id));
+    expect(TOGETHER_CATALOG.map((m) => m.id)).toEqual(of('together').map((e) => e.id));
+    expect(TOGETHER_CATALOG.find((m) => m.id === 'Qwen/Qwen3-8B')).toMatchObject({
+      owned_by: 'Qwen',
+      fineTuning: ['supervised', 'dpo'],
+    });
+    for (const entry of of('openai')) {
       const model = DEFAULT_CATALOG.find((m) => m.id === entry.id);
       expect(model?.aliases).toEqual(entry.aliases);
       expect(model?.shutdown_date).toBe(entry.shutdownDate?.value);

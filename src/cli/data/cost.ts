@@ -1,5 +1,5 @@
 import { defaultCatalog } from '../../data/catalog/catalog.ts';
-import { trainingCostOf } from '../../workflow/plan/training-cost.ts';
+import { trainingCostOf } from '../../data/cost.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { parseCount } from '../flags.ts';
 import { writeJson, writeOut } from '../output/streams.ts';
@@ -25,7 +25,7 @@ export async function runCost(
   // loadReport checked the model against the catalog; commander made --model required.
   const model = defaultCatalog.find(options.model as string);
   if (!model) throw new UsageError('--model is required');
-  const estimate = await trainingCostOf(report, model, epochs);
+  const estimate = trainingCostOf(report.stats, model, epochs);
   if (options.json)
     writeJson({ ...estimate, examples: report.stats.examples, valid: report.valid });
   else

@@ -3,10 +3,11 @@ import type { AnswerSchemas } from '../../data/answers/answer-check.ts';
 import { defaultCatalog } from '../../data/catalog/catalog.ts';
 import type { TrainingFormat } from '../../data/formats/format.ts';
 import type { ValidationReport } from '../../data/validate/report.ts';
-import { type ValidationProgress, validateTrainingFile } from '../../data/validate/validate.ts';
+import { validateTrainingFile } from '../../data/validate/validate.ts';
 import { checkInputFile, InputFileError } from '../input-file.ts';
 import { createProgress, writeErr } from '../output/streams.ts';
 import { plural } from '../output/table.ts';
+import { validationProgressLine } from '../output/validation-progress.ts';
 import { UsageError } from '../usage-error.ts';
 
 /** Options common to the commands that read a whole file. */
@@ -24,21 +25,27 @@ export function checkModel(model: string | undefined): void {
   );
 }
 
-/** Validates a file with a progress line on stderr (only when stderr is a terminal). */
+/**
+ * Validates a file with a progress bar on stderr (only when stderr is a terminal, and not with
+ * `json`: output for programs gets nothing extra).
+ */
 export async function validateWithProgress(
   file: string,
   options: Omit<FileCommandOptions, 'maxProblems'> & {
     maxProblems?: number;
+    json?: boolean;
     answers?: AnswerSchemas | undefined;
   },
 ): Promise<ValidationReport> {
-  const progress = createProgress();
-  const name = basename(file);
-  const onProgress = ({ bytesRead, totalBytes, lines }: ValidationProgress) => {
-    const share = totalBytes ? ` ${Math.floor((bytesRead / totalBytes) * 100)}%` : '';
-    progress.update(
-      `validating ${name}${share} · ${(bytesRead / 1e6).toFixed(1)} MB · ${lines.toLocaleString('en-US')} lines`,
-    );
+  // Drawn as reported (about every 256 KB), at most every 100 ms, and always the last one.
+  const progress = options.json ? { update() {}, done() {} } : createProgress(process.stderr, 0);
+  const line = validationProgressLine(basename(file));
+  let drawn = 0;
+  const onProgress = (p: Parameters<typeof line>[0]) => {
+    const text = line(p);
+    if (p.elapsedMs - drawn < 100 && p.bytesRead !== p.totalBytes && drawn > 0) return;
+    drawn = Math.max(1, p.elapsedMs);
+    progress.update(text);
   };
   try {
     return await validateTrainingFile(file, {
@@ -60,7 +67,7 @@ export async function validateWithProgress(
  */
 export async function loadReport(
   file: string,
-  options: FileCommandOptions,
+  options: FileCommandOptions & { json?: boolean },
   maxProblems: number,
   answers?: AnswerSchemas,
 ): Promise<ValidationReport> {

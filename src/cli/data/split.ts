@@ -1,4 +1,4 @@
-import { splitTrainingFile } from '../../data/helpers/split-file.ts';
+import { splitTrainingFile } from '../../data/split/split-file.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { parseCount } from '../flags.ts';
 import { checkInputFile } from '../input-file.ts';

@@ -7,6 +7,22 @@ export interface FakeServerOptions {
   port: number;
   host: string;
   speed?: number | undefined;
+  /** `together`: Together AI's API instead of OpenAI's and Azure's (which serve every other provider). */
+  provider?: string | undefined;
+}
+
+/** The first lines a fake server prints: where it listens, and how to point tunekit at it. */
+function banner(provider: string | undefined, baseURL: string, azureBaseURL: string): string {
+  if (provider === 'together') {
+    return (
+      `Fake Together AI API listening at ${baseURL}\n` +
+      `Use it with: TOGETHER_BASE_URL=${baseURL} TOGETHER_API_KEY=tk-fake-key TUNEKIT_PROVIDER=together\n`
+    );
+  }
+  return (
+    `Fake OpenAI API listening at ${baseURL} (Azure flavour: ${azureBaseURL}, api-key header)\n` +
+    `Use it with: OPENAI_BASE_URL=${baseURL} OPENAI_API_KEY=sk-fake-key\n`
+  );
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -30,7 +46,10 @@ export async function runFakeServer(options: FakeServerOptions): Promise<number>
   // Listen for the signals before saying how to stop: a Ctrl-C right after the message must
   // stop the server cleanly, not kill the process.
   const stopped = untilStopped();
-  const fake = createFakeOpenAI({ clock: options.speed ? { speed: options.speed } : 'instant' });
+  const fake = createFakeOpenAI({
+    clock: options.speed ? { speed: options.speed } : 'instant',
+    ...(options.provider === 'together' ? { provider: 'together' as const } : {}),
+  });
   let server: Awaited<ReturnType<typeof fake.listen>>;
   try {
     server = await fake.listen({ port: options.port, host: options.host });
@@ -44,10 +63,7 @@ export async function runFakeServer(options: FakeServerOptions): Promise<number>
     }
     throw error;
   }
-  process.stdout.write(
-    `Fake OpenAI API listening at ${server.baseURL} (Azure flavour: ${server.azureBaseURL}, api-key header)\n` +
-      `Use it with: OPENAI_BASE_URL=${server.baseURL} OPENAI_API_KEY=sk-fake-key\n`,
-  );
+  process.stdout.write(banner(options.provider, server.baseURL, server.azureBaseURL));
   const clock = options.speed
     ? `jobs run in real time at ${options.speed}× speed`
     : 'jobs finish on the next request';

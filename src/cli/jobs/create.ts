@@ -14,10 +14,29 @@ export interface CreateJobFlags extends MethodFlags {
   seed?: string;
   metadata?: string[];
   yes?: boolean;
+  /** `--client-token`: the job's client token, looked for before anything is created. */
+  clientToken?: string;
 }
 
-/** `tunekit jobs create`: shows the estimated cost, asks, creates the job (idempotently). */
+/** With --client-token: the job an earlier create tagged with it, shown instead of a new one. */
+async function earlierJob(context: ApiContext, token: string): Promise<boolean> {
+  const job = await context.client.jobs.findByClientToken(token, { signal: context.signal });
+  if (!job) return false;
+  if (context.json) writeJson(job);
+  else writeOut(job.id);
+  process.stderr.write(
+    `${job.id} (${job.status}) was already created with client token ${token}: not creating another.\n` +
+      `  Follow it: tunekit jobs follow ${job.id}\n`,
+  );
+  return true;
+}
+
+/**
+ * `tunekit jobs create`: shows the estimated cost, asks, creates the job (idempotently). With
+ * `--client-token`, a job already tagged with the token is shown instead, and nothing is asked.
+ */
 export async function createJobCommand(context: ApiContext, flags: CreateJobFlags): Promise<void> {
+  if (flags.clientToken && (await earlierJob(context, flags.clientToken))) return;
   const method = methodFromFlags(flags);
   // With --yes nobody reads the estimate: the file is not downloaded to count it.
   const plan = await planJob(context.client, {
@@ -54,7 +73,13 @@ export async function createJobCommand(context: ApiContext, flags: CreateJobFlag
     },
     // The user has been told about the model's lifecycle here already; the plan's lookup of
     // it is passed on, so the create does not ask the API for the model a second time.
-    { signal: context.signal, lifecycleWarning: false, lifecycle: life ?? undefined },
+    {
+      signal: context.signal,
+      lifecycleWarning: false,
+      lifecycle: life ?? undefined,
+      // Looked for above already.
+      ...(flags.clientToken ? { idempotencyToken: flags.clientToken, reuseExisting: false } : {}),
+    },
   );
   if (context.json) {
     writeJson(job);

@@ -1,13 +1,46 @@
 import { JobCancelledError, JobFailedError } from '../../resources/jobs/errors.ts';
-import type { FineTuningJob } from '../../schemas/fine-tuning-job.ts';
+import { type FineTuningJob, isTerminalJobStatus } from '../../schemas/fine-tuning-job.ts';
 import { paint } from '../output/color.ts';
 
-/** How to pick up a job again after Ctrl-C: follow it from the last event, or cancel it. */
-export function resumeHint(jobId: string, lastEventId: string | undefined): string {
+/** What a command knew about a job when Ctrl-C came. */
+export interface KnownJob {
+  /** Whether the API ever answered about the job (a read, or the create's answer). */
+  reached: boolean;
+  /** Its status as last read. */
+  status?: string | undefined;
+}
+
+/**
+ * How to pick up a job again after Ctrl-C: follow it from the last event, or cancel it — said
+ * only as far as it is known. A job never reached may not exist; a paused one is not running.
+ */
+export function resumeHint(
+  jobId: string,
+  lastEventId: string | undefined,
+  known: KnownJob = { reached: true },
+): string {
   const since = lastEventId ? ` --since ${lastEventId}` : '';
+  const follow = `  Follow it again: tunekit jobs follow ${jobId}${since}`;
+  if (!known.reached) {
+    return [
+      `Stopped before reaching ${jobId}: the API never answered about it, so its state is unknown (it may not exist).`,
+      `  Check it:        tunekit jobs get ${jobId}`,
+      follow,
+    ].join('\n');
+  }
+  if (known.status !== undefined && isTerminalJobStatus(known.status)) {
+    return [
+      `Stopped following ${jobId}, which has ended (${known.status}).`,
+      `  See it:          tunekit jobs get ${jobId}`,
+    ].join('\n');
+  }
+  const state =
+    known.status === 'paused'
+      ? 'the job stays paused until it is resumed (tunekit jobs resume).'
+      : 'the job keeps running.';
   return [
-    `Stopped following ${jobId}; the job keeps running.`,
-    `  Follow it again: tunekit jobs follow ${jobId}${since}`,
+    `Stopped following ${jobId}; ${state}`,
+    follow,
     `  Cancel it:       tunekit jobs cancel ${jobId}`,
   ].join('\n');
 }

@@ -3,9 +3,13 @@ import type { ApiContext } from '../runner/run-api-command.ts';
 import { finishJob } from './finish.ts';
 import { FollowDisplay } from './follow-display.ts';
 
-/** Shared with the Ctrl-C hint: the last event the user saw. */
+/** Shared with the Ctrl-C hint: the last event the user saw, and what is known of the job. */
 export interface FollowState {
   lastEventId: string | undefined;
+  /** Whether the job was ever read (the API answered about it). */
+  reached?: boolean | undefined;
+  /** Its status as last read. */
+  status?: string | undefined;
 }
 
 /**
@@ -25,7 +29,11 @@ export async function followJobCommand(
       signal: context.signal,
       since: options.since,
       pollInterval: options.pollInterval,
-      onJob: (job) => display.job(job),
+      onJob: (job) => {
+        state.reached = true;
+        state.status = job.status;
+        display.job(job);
+      },
     });
     for (let next = await events.next(); ; next = await events.next()) {
       if (next.done) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { collect, positiveInteger } from '../flags.ts';
+import { clientToken, collect, positiveInteger } from '../flags.ts';
 import { apiAction } from '../runner/api-action.ts';
+import type { FollowState } from './follow.ts';
 import { addMethodOptions } from './method-flags.ts';
 
 /** `tunekit jobs create|list|get|cancel|pause|resume|follow|events|checkpoints|metrics`. */
@@ -24,7 +25,12 @@ function addCreate(jobs: Command): void {
       .option('--validation-file <id>', 'id of an uploaded validation file')
       .option('--suffix <suffix>', 'up to 64 characters added to the model name')
       .option('--seed <n>', 'seed for reproducibility')
-      .option('--metadata <key=value>', 'metadata pair (repeatable)', collect),
+      .option('--metadata <key=value>', 'metadata pair (repeatable)', collect)
+      .option(
+        '--client-token <token>',
+        'tag the job with this token; a job already tagged with it is shown instead of creating another',
+        clientToken,
+      ),
   )
     .option('-y, --yes', 'do not ask for confirmation (needed when not on a terminal)')
     .option('--json', 'print JSON')
@@ -99,11 +105,14 @@ function addFollowAndHistory(jobs: Command): void {
           import('./follow.ts'),
           import('./finish.ts'),
         ]);
-        const state = { lastEventId: options.since };
+        const state: FollowState = { lastEventId: options.since, reached: false };
         return {
           body: (context) => followJobCommand(context, id, options, state),
           hooks: {
-            onInterrupt: () => process.stderr.write(`\n${resumeHint(id, state.lastEventId)}\n`),
+            onInterrupt: () =>
+              process.stderr.write(
+                `\n${resumeHint(id, state.lastEventId, { reached: state.reached === true, status: state.status })}\n`,
+              ),
           },
         };
       }),

@@ -43,7 +43,7 @@ function hintFor(error: unknown): string | undefined {
     return 'Raise --max-tokens, or ask for less.';
   }
   if (error instanceof AuthenticationError) {
-    return 'Check the API key (--api-key, OPENAI_API_KEY, or AZURE_OPENAI_API_KEY with --provider azure) and that it belongs to this base URL.';
+    return 'Check the API key (--api-key, OPENAI_API_KEY, AZURE_OPENAI_API_KEY with --provider azure, or TOGETHER_API_KEY with --provider together) and that it belongs to this base URL.';
   }
   if (error instanceof PermissionDeniedError) {
     return 'The key may lack access to this organization, project or model (--organization, --project).';

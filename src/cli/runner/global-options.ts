@@ -22,7 +22,8 @@ export interface GlobalOptions {
  * Adds the connection options to the program. Each falls back to the same environment
  * variable as the client (`TUNEKIT_PROVIDER`; `OPENAI_API_KEY`, `OPENAI_BASE_URL`,
  * `OPENAI_ORG_ID`, `OPENAI_PROJECT_ID`; for Azure `AZURE_OPENAI_API_KEY`,
- * `AZURE_OPENAI_ENDPOINT`, `OPENAI_API_VERSION`), so a configured environment needs no flags.
+ * `AZURE_OPENAI_ENDPOINT`, `OPENAI_API_VERSION`; for Together `TOGETHER_API_KEY`,
+ * `TOGETHER_BASE_URL`), so a configured environment needs no flags.
  */
 export function addGlobalOptions(program: Command): void {
   program
@@ -34,11 +35,11 @@ export function addGlobalOptions(program: Command): void {
     )
     .option(
       '--api-key <key>',
-      'API key (default: $OPENAI_API_KEY, for azure $AZURE_OPENAI_API_KEY; the variables keep it out of shell history)',
+      'API key (default: $OPENAI_API_KEY; azure: $AZURE_OPENAI_API_KEY; together: $TOGETHER_API_KEY; the variables keep it out of shell history)',
     )
     .option(
       '--base-url <url>',
-      'API base URL (default: $OPENAI_BASE_URL or https://api.openai.com/v1; required for compatible)',
+      'API base URL (default: $OPENAI_BASE_URL or https://api.openai.com/v1; together: $TOGETHER_BASE_URL or https://api.together.ai/v1; required for compatible)',
     )
     .option(
       '--endpoint <url>',

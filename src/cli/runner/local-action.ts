@@ -5,7 +5,7 @@ import { reportError } from './report-error.ts';
 
 /**
  * The action of a command that needs no API (`data …`, `cost`, `fake-server`), for
- * commander's `.action(...)`: `run` gets the command's arguments and options, loads the
+ * commander's `.action(...)`: `run` gets the command's arguments, options and the command, loads the
  * implementation lazily and resolves to the exit code. An error it throws is printed as every
  * command prints errors (one JSON line with `--json`) and exits with its code from the table
  * in exit-codes.ts.
@@ -20,12 +20,13 @@ import { reportError } from './report-error.ts';
  */
 export function localAction<Args extends unknown[]>(
   run: (...args: Args) => Promise<number>,
-): (...args: [...Args, Command]) => Promise<void> {
+): (...args: Args) => Promise<void> {
   return async (...args) => {
+    // Commander passes the arguments, the options, then the command itself.
     const command = args.at(-1) as Command;
     const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
     try {
-      process.exitCode = await run(...(args.slice(0, -1) as Args));
+      process.exitCode = await run(...args);
     } catch (error) {
       process.exitCode = reportError(describeError(error), {
         json: options.json === true,

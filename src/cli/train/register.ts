@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
-import { positiveNumber } from '../flags.ts';
+import { clientToken, positiveNumber } from '../flags.ts';
 import { addMethodOptions } from '../jobs/method-flags.ts';
 import { apiAction } from '../runner/api-action.ts';
-import type { TrainFlags } from './run.ts';
+import type { TrainFlags, TrainState } from './run.ts';
 
-/** `tunekit train <file> --model M`: the whole flow. */
+/**
+ * `tunekit train <file> --model M`: the whole flow, resumable — a rerun with the same file and
+ * options follows the job an earlier run started.
+ */
 export function registerTrainCommand(program: Command): void {
   addMethodOptions(
     program
@@ -16,6 +19,15 @@ export function registerTrainCommand(program: Command): void {
       .option('--suffix <suffix>', 'up to 64 characters added to the model name'),
   )
     .option('--no-reuse', 'upload even if the same file was uploaded before')
+    .option(
+      '--client-token <token>',
+      'tag the job with this token instead of one derived from the file and options',
+      clientToken,
+    )
+    .option(
+      '--new-job',
+      'start a new job even if an earlier run with the same file and options started one',
+    )
     .option(
       '--wait-timeout <ms>',
       'stop waiting after this long (exit 3; the job goes on)',
@@ -30,10 +42,15 @@ export function registerTrainCommand(program: Command): void {
           import('../input-file.ts'),
         ]);
         await checkInputFiles([[file], [options.validationFile, '--validation-file']]);
-        const state = { jobId: undefined, lastEventId: undefined };
+        const state: TrainState = { jobId: undefined, lastEventId: undefined };
         return {
           body: (context) =>
-            trainCommand(context, file, { ...options, maxWait: options.waitTimeout }, state),
+            trainCommand(
+              context,
+              file,
+              { ...options, maxWait: options.waitTimeout, resume: true },
+              state,
+            ),
           hooks: { onInterrupt: () => process.stderr.write(`\n${trainInterruptHint(state)}\n`) },
         };
       }),

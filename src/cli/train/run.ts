@@ -26,12 +26,22 @@ export interface TrainFlags extends MethodFlags {
   maxWait?: number;
   /** false: do not mention the model's lifecycle (the demo's fake has no real dates). */
   lifecycle?: boolean;
+  /** Follow the job an earlier run with the same file and options started (`train`: yes). */
+  resume?: boolean;
+  /** `--client-token`: the job's client token instead of the derived one. */
+  clientToken?: string;
+  /** `--new-job`: start a new job even when an earlier run started one. */
+  newJob?: boolean;
 }
 
 /** Where the train flow is, for the Ctrl-C hint. */
 export interface TrainState {
   jobId: string | undefined;
   lastEventId: string | undefined;
+  /** Set while the create is on its way: the token the job is tagged with. */
+  creating?: { token: string | undefined } | undefined;
+  /** The job's status as last known (from the create's answer, the lookup, or a read). */
+  jobStatus?: string | undefined;
 }
 
 const tick = () => paint(process.stderr, 'green', '✔');
@@ -61,8 +71,15 @@ function describeStage(stage: FineTuneStage, display: FollowDisplay): string | u
         : `${tick()} Uploaded ${basename(stage.path)} as ${stage.file.id} (${formatBytes(stage.file.bytes ?? 0)})`;
     case 'processed':
       return undefined;
+    case 'creating':
+      return undefined;
     case 'created':
       return `${tick()} Created ${stage.job.id}; following it (Ctrl-C stops following, not the job)`;
+    case 'resumed':
+      return (
+        `${tick()} Found ${stage.job.id} (${stage.job.status}), started by an earlier run with client token ${stage.token}; following it instead of starting another (Ctrl-C stops following, not the job)\n` +
+        paint(process.stderr, 'dim', '  To start a new job instead, run again with --new-job.')
+      );
     case 'finished':
       return undefined;
   }
@@ -97,6 +114,9 @@ export async function trainWith(
       suffix: flags.suffix,
       method: methodFromFlags(flags),
       reuseUploads: flags.reuse !== false,
+      resume: flags.resume === true,
+      idempotencyToken: flags.clientToken,
+      newJob: flags.newJob === true,
       // The confirmation below tells the user about the model's lifecycle instead.
       lifecycleWarning: false,
       maxWait: flags.maxWait,
@@ -117,7 +137,7 @@ export async function trainWith(
         return true;
       },
       onStage: (stage) => {
-        if (stage.stage === 'created') state.jobId = stage.job.id;
+        track(state, stage);
         if (stage.stage !== 'uploading' || !context.json) {
           const line = describeStage(stage, display);
           if (line) display.note(line);
@@ -136,6 +156,8 @@ export async function trainWith(
           emit({ type: 'uploaded', role: stage.role, file: stage.file, reused: stage.reused });
         } else if (stage.stage === 'created') {
           emit({ type: 'created', job: stage.job });
+        } else if (stage.stage === 'resumed') {
+          emit({ type: 'resumed', job: stage.job, clientToken: stage.token });
         }
       },
       onEvent: (event) => {
@@ -143,7 +165,10 @@ export async function trainWith(
         emit({ type: 'event', event });
         display.event(event);
       },
-      onJob: (job) => display.job(job),
+      onJob: (job) => {
+        state.jobStatus = job.status;
+        display.job(job);
+      },
     });
     display.stop();
     emit({ type: 'result', model: result.model, job: result.job });
@@ -174,8 +199,29 @@ export async function trainCommand(
   await trainWith(context, context.client, file, flags, state);
 }
 
-/** What Ctrl-C during `train` prints. */
+/** Keeps the Ctrl-C hint's state in step with the flow. */
+function track(state: TrainState, stage: FineTuneStage): void {
+  if (stage.stage === 'creating') state.creating = { token: stage.token };
+  if (stage.stage === 'created' || stage.stage === 'resumed') {
+    state.creating = undefined;
+    state.jobId = stage.job.id;
+    state.jobStatus = stage.job.status;
+  }
+}
+
+/** What Ctrl-C during `train` prints: only what is known about the job. */
 export function trainInterruptHint(state: TrainState): string {
-  if (!state.jobId) return 'Stopped before any job was created: nothing was spent.';
-  return resumeHint(state.jobId, state.lastEventId);
+  if (state.jobId) {
+    return resumeHint(state.jobId, state.lastEventId, { reached: true, status: state.jobStatus });
+  }
+  if (state.creating) {
+    const token = state.creating.token;
+    return [
+      'Stopped while the job was being created: it may exist now.',
+      token
+        ? `  Run the same command again: it finds the job tagged with client token ${token} instead of starting another.\n  Or look for it: tunekit jobs list --metadata tunekit_client_token=${token}`
+        : '  Look for it before starting another: tunekit jobs list',
+    ].join('\n');
+  }
+  return 'Stopped before any job was created: nothing was spent.';
 }

@@ -31,6 +31,11 @@ function describe(details: APIErrorDetails): string {
  * The API answered with an error status. Subclasses name the common statuses; all carry the
  * status, the API's `code`, `param` and `type`, the response headers and the request id to
  * quote to support.
+ *
+ * @example
+ * const error = await client.jobs.create(params).catch((e) => e);
+ * if (error instanceof NotFoundError) console.error('no such file or model');
+ * else if (error instanceof APIError) console.error(error.status, error.code, error.param, error.requestId);
  */
 export class APIError extends TuneKitError {
   override name = 'APIError';
@@ -85,7 +90,13 @@ export class ConflictError extends APIError {
 export class UnprocessableEntityError extends APIError {
   override name = 'UnprocessableEntityError';
 }
-/** 429: rate limit or quota exceeded. `retryAfterMs` is what the server asked us to wait. */
+/**
+ * 429: rate limit or quota exceeded. `retryAfterMs` is what the server asked us to wait.
+ *
+ * @example
+ * // Thrown after the client's retries, each waiting as the server asked:
+ * if (error instanceof RateLimitError) console.error(`wait ${error.retryAfterMs ?? '?'} ms`);
+ */
 export class RateLimitError extends APIError {
   override name = 'RateLimitError';
   readonly retryAfterMs: number | undefined;
@@ -103,6 +114,9 @@ export class InternalServerError extends APIError {
 /**
  * The API reported an error inside a stream that had started fine (an `error` event of a
  * server-sent stream). `status` is the status of the streaming response, usually 200.
+ *
+ * @example
+ * if (error instanceof APIStreamError) console.error('the stream said:', error.apiMessage, error.code);
  */
 export class APIStreamError extends APIError {
   override name = 'APIStreamError';

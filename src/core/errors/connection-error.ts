@@ -10,6 +10,9 @@ export interface RequestTarget {
 /**
  * The request never got a complete answer: DNS failure, refused or reset connection, a body
  * cut short. Retried automatically when the request body can be sent again.
+ *
+ * @example
+ * if (error instanceof APIConnectionError) console.error(error.method, error.url, error.cause);
  */
 export class APIConnectionError extends TuneKitError {
   override name = 'APIConnectionError';
@@ -23,7 +26,12 @@ export class APIConnectionError extends TuneKitError {
   }
 }
 
-/** No answer arrived within the request's `timeout`. Retried like other connection errors. */
+/**
+ * No answer arrived within the request's `timeout`. Retried like other connection errors.
+ *
+ * @example
+ * if (error instanceof APIConnectionTimeoutError) console.error(`no answer in ${error.timeoutMs} ms`);
+ */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = 'APIConnectionTimeoutError';
   readonly timeoutMs: number;

@@ -6,6 +6,9 @@ import { TuneKitError } from './tunekit-error.ts';
  * data plane cannot delete models, a gateway may not route `/uploads`. Raised before anything
  * is sent when the provider is known to lack the feature, or after the endpoint answered that
  * it has no such route (`cause` then holds that answer). Nothing was changed on the server.
+ *
+ * @example
+ * await azure.models.delete(model).catch((e) => e instanceof NotSupportedByProviderError && e.feature); // 'models.delete'
  */
 export class NotSupportedByProviderError extends TuneKitError {
   override name = 'NotSupportedByProviderError';

@@ -38,6 +38,9 @@ const WHY: Record<RedirectRefusal, string> = {
  * The server answered with a redirect tunekit does not follow. Nothing was sent to the target.
  * Same-origin redirects of GET requests (and 307/308 of requests whose body can be sent again)
  * are followed; everything else ends here. Not retried.
+ *
+ * @example
+ * if (error instanceof RedirectError) console.error(error.reason, error.targetOrigin); // 'cross-origin', …
  */
 export class RedirectError extends TuneKitError {
   override name = 'RedirectError';

@@ -25,6 +25,9 @@ function mebibytes(bytes: number): string {
  * anything when the declared length says so, else as soon as the decompressed bytes passed it
  * (a compressed "bomb" is never inflated further). Not retried: the same request would get the
  * same answer. File downloads (`files.content`, `files.text`, `files.jsonl`) are not limited.
+ *
+ * @example
+ * if (error instanceof ResponseTooLargeError) console.error(error.url, error.limit, error.declared);
  */
 export class ResponseTooLargeError extends TuneKitError {
   override name = 'ResponseTooLargeError';

@@ -11,6 +11,9 @@ export interface ResponseIssue {
  * A successful response did not have the shape tunekit needs (or was not JSON at all). Kept
  * apart from HTTP failures: the request worked, the answer is what surprised us. Turn the
  * check off with `validateResponses: false` if a provider deviates on purpose.
+ *
+ * @example
+ * if (error instanceof ResponseValidationError) for (const i of error.issues) console.error(error.endpoint, i.path, i.message);
  */
 export class ResponseValidationError extends TuneKitError {
   override name = 'ResponseValidationError';

@@ -1,7 +1,7 @@
 import { type Env, fromEnv } from '../env.ts';
 import { ConfigurationError } from '../errors/configuration-error.ts';
 import { checkedBaseURL } from './base-url.ts';
-import { defineProvider, rejectForeignOptions } from './define.ts';
+import { defineProvider, rejectForeignOptions, TOGETHER_ONLY } from './define.ts';
 import type { JobCreateBody, Provider } from './provider.ts';
 import type { ProviderOptions } from './provider-options.ts';
 
@@ -110,6 +110,7 @@ export function azureProvider(
     authHeader: 'api-key',
     query: { 'api-version': apiVersion },
     unsupported: {
+      ...TOGETHER_ONLY,
       'models.delete':
         "Azure's data-plane API lists and reads models but has no DELETE /models (Azure OpenAI REST spec 2024-10-21); delete a fine-tuned model in the Foundry portal, after deleting its deployments.",
     },

@@ -2,7 +2,7 @@ import { type Env, fromEnv } from '../env.ts';
 import { ConfigurationError } from '../errors/configuration-error.ts';
 import { HEADER_NAME } from '../header-check.ts';
 import { checkedBaseURL } from './base-url.ts';
-import { defineProvider, rejectForeignOptions } from './define.ts';
+import { defineProvider, rejectForeignOptions, TOGETHER_ONLY } from './define.ts';
 import { isProviderFeature, PROVIDER_FEATURES, type ProviderFeature } from './features.ts';
 import type { Provider } from './provider.ts';
 import type { ProviderOptions } from './provider-options.ts';
@@ -94,7 +94,7 @@ export function compatibleProvider(
       'openai-organization': options.organization ?? undefined,
       'openai-project': options.project ?? undefined,
     },
-    unsupported: checkUnsupported(options.unsupported),
+    unsupported: { ...TOGETHER_ONLY, ...checkUnsupported(options.unsupported) },
     detectsMissingRoutes: true,
     catalogProvider: 'compatible',
     details: { authHeader, authScheme: scheme, unsupported: [...(options.unsupported ?? [])] },

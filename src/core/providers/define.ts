@@ -1,7 +1,9 @@
 import { ConfigurationError } from '../errors/configuration-error.ts';
 import type { HeaderRecord } from '../headers.ts';
 import type { QueryInit } from '../query.ts';
+import { SAME_API, type TransportDialect } from './dialect.ts';
 import type { ProviderFeature, ProviderName } from './features.ts';
+import { type JobTagging, metadataTagging } from './job-tagging.ts';
 import type { JobCreateBody, Provider } from './provider.ts';
 
 /** What makes one provider: the data of {@link Provider} plus how its key is written. */
@@ -19,7 +21,15 @@ export interface ProviderSpec {
   unsupported?: Partial<Record<ProviderFeature, string>> | undefined;
   detectsMissingRoutes?: boolean | undefined;
   jobCreateBody?: ((body: JobCreateBody) => JobCreateBody) | undefined;
+  /** How a job carries an idempotent create's client token. Default: its metadata. */
+  jobTagging?: JobTagging | undefined;
   chatModel?: ((model: string) => string) | undefined;
+  /** Default: `multipart`. */
+  fileUpload?: 'multipart' | 'signed-url' | undefined;
+  /** Default: `result-files`. */
+  jobMetrics?: 'result-files' | 'endpoint' | undefined;
+  /** Default: none (the provider speaks OpenAI's API). */
+  translate?: TransportDialect | undefined;
   catalogProvider: string;
   /** Settings shown by `describe()` besides the name and base URL (never the key). */
   details?: Record<string, unknown> | undefined;
@@ -44,11 +54,26 @@ export function defineProvider(spec: ProviderSpec): Provider {
     whyNot: (feature) => unsupported[feature],
     detectsMissingRoutes: spec.detectsMissingRoutes ?? false,
     jobCreateBody: spec.jobCreateBody ?? ((body) => body),
+    jobTagging: spec.jobTagging ?? metadataTagging,
     chatModel: spec.chatModel ?? ((model) => model),
+    fileUpload: spec.fileUpload ?? 'multipart',
+    jobMetrics: spec.jobMetrics ?? 'result-files',
+    translate: spec.translate ?? SAME_API,
     catalogProvider: spec.catalogProvider,
     describe: () => ({ provider: spec.name, baseURL: spec.baseURL, ...spec.details }),
   };
 }
+
+/**
+ * The extensions of Together AI's API, which OpenAI's API (and what speaks it: Azure, gateways)
+ * does not have: each provider but Together refuses them before sending.
+ */
+export const TOGETHER_ONLY: Partial<Record<ProviderFeature, string>> = {
+  'jobs.togetherOptions':
+    "`together` holds Together AI's own job parameters (LoRA, learning rate, scheduler…); this API would reject them. Leave it out, or use provider: 'together'.",
+  'jobs.download':
+    "downloading a job's weights is Together AI's endpoint (/finetune/download); OpenAI-style APIs keep fine-tuned models on the server.",
+};
 
 /** Refuses options that belong to another provider, so a misconfiguration is not silent. */
 export function rejectForeignOptions(

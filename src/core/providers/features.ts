@@ -1,7 +1,10 @@
 /**
  * What a provider may or may not offer, named after the client methods that use it. The
- * OpenAI API has all of them but `jobs.trainingType`, an Azure extension.
- * `chat.structuredOutputs` is a `json_schema` response format, `chat.tools` function tools.
+ * OpenAI API has all of them but the extensions of other providers: `jobs.trainingType`
+ * (Azure's training tier), `jobs.togetherOptions` (Together AI's own job parameters) and
+ * `jobs.download` (Together AI's download of a job's weights). `jobs.metadata` is the
+ * `metadata` of a job and the list filter on it. `chat.structuredOutputs` is a `json_schema`
+ * response format, `chat.tools` function tools.
  */
 export const PROVIDER_FEATURES = [
   'files',
@@ -13,6 +16,9 @@ export const PROVIDER_FEATURES = [
   'jobs.pause',
   'jobs.resume',
   'jobs.trainingType',
+  'jobs.metadata',
+  'jobs.togetherOptions',
+  'jobs.download',
   'models',
   'models.delete',
   'chat.completions',
@@ -35,7 +41,7 @@ export function isProviderFeature(value: unknown): value is ProviderFeature {
 }
 
 /** The names a provider can go by. */
-export const PROVIDER_NAMES = ['openai', 'azure', 'compatible'] as const;
+export const PROVIDER_NAMES = ['openai', 'azure', 'compatible', 'together'] as const;
 export type ProviderName = (typeof PROVIDER_NAMES)[number];
 
 /**

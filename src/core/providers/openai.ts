@@ -1,7 +1,7 @@
 import { type Env, fromEnv, optionOrEnv } from '../env.ts';
 import { ConfigurationError } from '../errors/configuration-error.ts';
 import { checkedBaseURL } from './base-url.ts';
-import { defineProvider, rejectForeignOptions } from './define.ts';
+import { defineProvider, rejectForeignOptions, TOGETHER_ONLY } from './define.ts';
 import type { Provider } from './provider.ts';
 import type { ProviderOptions } from './provider-options.ts';
 
@@ -31,8 +31,11 @@ export function openaiProvider(
       azureSet.length > 0
         ? ` (${azureSet.join(' and ')} ${azureSet.length === 1 ? 'is' : 'are'} set: to use Azure, pass provider: 'azure' or set TUNEKIT_PROVIDER=azure — tunekit does not switch providers on its own.)`
         : '';
+    const togetherHint = fromEnv(env, 'TOGETHER_API_KEY')
+      ? " (TOGETHER_API_KEY is set: to use Together AI, pass provider: 'together' or set TUNEKIT_PROVIDER=together.)"
+      : '';
     throw new ConfigurationError(
-      `Missing API key: pass \`apiKey\` to new TuneKit({ apiKey }) or set the OPENAI_API_KEY environment variable.${azureHint}`,
+      `Missing API key: pass \`apiKey\` to new TuneKit({ apiKey }) or set the OPENAI_API_KEY environment variable.${azureHint}${togetherHint}`,
       'apiKey',
       'OPENAI_API_KEY',
     );
@@ -53,6 +56,7 @@ export function openaiProvider(
     authValue: (key) => `Bearer ${key}`,
     identity: { 'openai-organization': organization, 'openai-project': project },
     unsupported: {
+      ...TOGETHER_ONLY,
       'jobs.trainingType':
         "trainingType is an Azure AI Foundry field (Standard, GlobalStandard, Developer); OpenAI's API rejects parameters it does not know. Leave it out, or use provider: 'azure'.",
     },

@@ -7,19 +7,20 @@ import type { ProviderFeature, ProviderName } from './features.ts';
 export interface ProviderOptions {
   /**
    * Which API to talk to: `openai` (default), `azure` (Azure AI Foundry / Azure OpenAI, the v1
-   * API at `{endpoint}/openai/v1`) or `compatible` (any OpenAI-compatible gateway). Default: the
+   * API at `{endpoint}/openai/v1`), `compatible` (any OpenAI-compatible gateway) or `together`
+   * (Together AI: open models, its own fine-tuning API translated by tunekit). Default: the
    * `TUNEKIT_PROVIDER` environment variable, else `openai` — tunekit never switches on its own.
    */
   provider?: ProviderName | undefined;
   /**
-   * The API key. Default: `OPENAI_API_KEY` (openai, compatible) or `AZURE_OPENAI_API_KEY`
-   * (azure; an OpenAI key is never sent to Azure).
+   * The API key. Default: `OPENAI_API_KEY` (openai, compatible), `AZURE_OPENAI_API_KEY`
+   * (azure) or `TOGETHER_API_KEY` (together); an OpenAI key is never sent to another provider.
    */
   apiKey?: string | undefined;
   /**
    * The full base URL. openai: default `OPENAI_BASE_URL`, else `https://api.openai.com/v1`.
    * compatible: required (or `OPENAI_BASE_URL`). azure: instead of `endpoint`, a URL ending in
-   * `/openai/v1`.
+   * `/openai/v1`. together: default `TOGETHER_BASE_URL`, else `https://api.together.ai/v1`.
    */
   baseURL?: string | undefined;
   /** openai, compatible: sent as `OpenAI-Organization`. Default (openai): `OPENAI_ORG_ID`; `null` sends none. */

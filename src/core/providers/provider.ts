@@ -1,6 +1,8 @@
 import type { HeaderRecord } from '../headers.ts';
 import type { QueryInit } from '../query.ts';
+import type { TransportDialect } from './dialect.ts';
 import type { ProviderFeature, ProviderName } from './features.ts';
+import type { JobTagging } from './job-tagging.ts';
 
 /** The JSON body of `POST /fine_tuning/jobs` as the client built it. */
 export type JobCreateBody = { [key: string]: unknown; trainingType?: unknown };
@@ -32,8 +34,26 @@ export interface Provider {
   readonly detectsMissingRoutes: boolean;
   /** The job request in this provider's dialect (Azure spells the training tier its own way). */
   jobCreateBody(body: JobCreateBody): JobCreateBody;
+  /**
+   * How a job carries the client token of an idempotent create, and how a listed job is
+   * recognised by it (metadata by default; a provider without metadata uses another field).
+   */
+  readonly jobTagging: JobTagging;
   /** The `model` to send for chat completions (Azure: the deployment that serves it). */
   chatModel(model: string): string;
+  /**
+   * How a file is uploaded: `multipart` (one `POST /files` carrying the bytes, OpenAI's way) or
+   * `signed-url` (Together AI: `POST /files` answers with a redirect to a signed URL, and the
+   * bytes go there in a `PUT` that carries no credential).
+   */
+  readonly fileUpload: 'multipart' | 'signed-url';
+  /**
+   * Where a job's metrics come from: its result files (OpenAI's CSV) or a metrics endpoint
+   * (Together AI's `/fine-tunes/{id}/metrics`).
+   */
+  readonly jobMetrics: 'result-files' | 'endpoint';
+  /** Requests in this provider's API, answers in tunekit's shapes (see {@link TransportDialect}). */
+  readonly translate: TransportDialect;
   /** The `provider` of the model catalog entries whose dates apply here. */
   readonly catalogProvider: string;
   /** The settings that are not secret, for `util.inspect` and `JSON.stringify` of the client. */

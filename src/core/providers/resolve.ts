@@ -6,6 +6,7 @@ import { isProviderName, type ProviderName } from './features.ts';
 import { openaiProvider } from './openai.ts';
 import type { Provider } from './provider.ts';
 import type { ProviderOptions } from './provider-options.ts';
+import { togetherProvider } from './together/provider.ts';
 
 /**
  * The provider a client is for: the `provider` option, else `TUNEKIT_PROVIDER`, else `openai`.
@@ -16,7 +17,7 @@ export function providerName(options: ProviderOptions, env: Env): ProviderName {
   const chosen = options.provider ?? fromEnv(env, 'TUNEKIT_PROVIDER') ?? 'openai';
   if (!isProviderName(chosen)) {
     throw new ConfigurationError(
-      `Invalid provider ${JSON.stringify(chosen)}: expected openai, azure or compatible.`,
+      `Invalid provider ${JSON.stringify(chosen)}: expected openai, azure, compatible or together.`,
       'provider',
       options.provider === undefined ? 'TUNEKIT_PROVIDER' : undefined,
     );
@@ -34,6 +35,8 @@ export function resolveProvider(
       return azureProvider(options, env);
     case 'compatible':
       return compatibleProvider(options, env);
+    case 'together':
+      return togetherProvider(options, env);
     default:
       return openaiProvider(options, env);
   }

@@ -53,8 +53,23 @@ export const ModelEntry = z.object({
   id: z.string().min(1),
   /** Other names that resolve to this entry (the alias a snapshot is published under). */
   aliases: z.array(z.string()).default([]),
-  provider: z.union([z.enum(['openai', 'azure']), z.string()]).default('openai'),
+  provider: z.union([z.enum(['openai', 'azure', 'together']), z.string()]).default('openai'),
+  /** The encoding tunekit counts tokens with (the model's own, or the closest one it has). */
   encoding: z.enum(ENCODINGS),
+  /**
+   * Whether counts with `encoding` are the model's own (null: they are, as for OpenAI's models)
+   * or an estimate — Together's open models have tokenizers of their own (Llama 3, Qwen…), which
+   * tunekit approximates — with the tokenizer the model really uses and how far off it may be.
+   */
+  tokenCounts: z
+    .object({
+      exact: z.boolean(),
+      tokenizer: z.string().min(1),
+      note: z.string().min(1),
+      ...Provenance.shape,
+    })
+    .nullable()
+    .default(null),
   fineTunable: z.boolean(),
   /** Training file formats the model accepts. */
   formats: z.array(z.enum(TRAINING_FORMATS)).default(['chat']),
@@ -62,6 +77,13 @@ export const ModelEntry = z.object({
     .object({ value: z.number().int().positive(), ...Provenance.shape })
     .nullable(),
   training: TrainingPrice.nullable(),
+  /** Why `training` is null, for the cost estimate's note (e.g. no published rate could be confirmed). */
+  trainingPriceNote: z.string().nullable().default(null),
+  /**
+   * Epochs the provider trains when the job does not say: `auto` (OpenAI's heuristic from the
+   * number of examples, see `autoEpochs`) or a number (Together AI: 1).
+   */
+  defaultEpochs: z.union([z.literal('auto'), z.number().int().positive()]).default('auto'),
   inference: z
     .object({ base: TokenPrices.optional(), fineTuned: TokenPrices.optional() })
     .default({}),

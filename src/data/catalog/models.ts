@@ -1,4 +1,5 @@
 import type { ModelEntryInput } from './entry.ts';
+import { TOGETHER_MODELS } from './together-models.ts';
 
 // Sources, cited by every value below.
 const PRICING = 'https://openai.com/api/pricing';
@@ -25,7 +26,8 @@ const prices = (inputPer1M: string, outputPer1M: string) => ({
 
 /**
  * The built-in model catalog: the models OpenAI lets you fine-tune, with what tunekit needs to
- * check data for them and price the training. Override or extend it with `models` options.
+ * check data for them and price the training, then Together AI's (`TOGETHER_MODELS`). Override
+ * or extend it with `models` options.
  */
 export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
   {
@@ -153,4 +155,5 @@ export const BUILTIN_MODELS: readonly ModelEntryInput[] = [
     training: perToken('0.40'),
     inference: { base: prices('0.40', '0.40'), fineTuned: prices('1.60', '1.60') },
   },
+  ...TOGETHER_MODELS,
 ];

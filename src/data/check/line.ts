@@ -1,17 +1,22 @@
-import { hash } from 'node:crypto';
 import { detectLineFormat, sameFamily } from '../formats/detect.ts';
 import { EXAMPLE_SCHEMAS, type TrainingFormat } from '../formats/format.ts';
 import { conversationOf, isObject } from '../loose.ts';
 import { type Problem, problem } from '../problems.ts';
+import type { EncodingName } from '../tokens/encoding-names.ts';
 import type { ExampleTokenCounter } from '../tokens/example-tokens.ts';
 import { parseJsonLine } from './parse-json.ts';
 import { ruleProblems } from './rules.ts';
 import { schemaProblems } from './schema-problems.ts';
+import { specialTokenProblems } from './special-tokens.ts';
 
 /** What the validator needs to know to check one line. */
 export interface LineCheckContext {
-  /** The file's format (forced, or decided from its first lines). */
-  format: TrainingFormat;
+  /**
+   * The file's format (forced, or decided by an earlier line). Undefined until then: the first
+   * line that looks like a format decides it, and `checkLine` sets it here.
+   */
+  format: TrainingFormat | undefined;
+  encoding: EncodingName;
   tokens: ExampleTokenCounter;
   /** The model's per-example token limit, when known. */
   maxTokensPerExample: number | null;
@@ -28,8 +33,6 @@ export interface ExampleFacts {
   hasToolCalls: boolean;
   images: number;
   imagesNotCounted: number;
-  /** SHA-1 of the example re-serialized, to find duplicates whatever the whitespace. */
-  digest: string;
 }
 
 export interface LineResult {
@@ -40,8 +43,9 @@ export interface LineResult {
 }
 
 /**
- * Checks one decoded, non-blank line: JSON syntax, format, schema, cross-field rules and
- * tokens. Never throws on bad data; everything wrong becomes a located problem.
+ * Checks one decoded, non-blank line: JSON syntax, format, schema, cross-field rules, special
+ * tokens and token counts. Never throws on bad data; everything wrong becomes a located
+ * problem. The caller has already bounded the line's nesting and size (see `scanJson`).
  *
  * @example
  * checkLine('{"prompt":"a","completion":"b"}', 1, context).problems; // []
@@ -74,6 +78,7 @@ export function checkLine(text: string, line: number, context: LineCheckContext)
       ],
     };
   }
+  context.format ??= looksLike;
   const { format } = context;
   if (!sameFamily(format, looksLike)) {
     return {
@@ -85,28 +90,12 @@ export function checkLine(text: string, line: number, context: LineCheckContext)
       ],
     };
   }
-
-  try {
-    return checkExample(value, format, line, context);
-  } catch (error) {
-    // Schema checks, serialization and rules recurse into the value: nesting thousands of levels
-    // deep overflows the stack. That is a property of the data, so it becomes a problem.
-    if (!(error instanceof RangeError)) throw error;
-    return {
-      line,
-      problems: [
-        problem(
-          'too_deeply_nested',
-          `the line nests arrays or objects too deeply to check (${error.message})`,
-          { line },
-        ),
-      ],
-    };
-  }
+  return checkExample(value, text, format, line, context);
 }
 
 function checkExample(
   value: Record<string, unknown>,
+  text: string,
   format: TrainingFormat,
   line: number,
   context: LineCheckContext,
@@ -115,6 +104,7 @@ function checkExample(
   const result = EXAMPLE_SCHEMAS[format].safeParse(value);
   if (!result.success) problems.push(...schemaProblems(result.error.issues, value, line));
   problems.push(...ruleProblems(value, format, line));
+  problems.push(...specialTokenProblems(value, format, text, line, context.encoding));
 
   const approximateBefore = context.approximateCount();
   const tokens = context.tokens.count(value, format);
@@ -152,7 +142,6 @@ function checkExample(
       hasToolCalls: messages.some((m) => isObject(m) && Array.isArray(m.tool_calls)),
       images: tokens.images,
       imagesNotCounted: tokens.imagesNotCounted,
-      digest: hash('sha1', JSON.stringify(value)),
     },
   };
 }

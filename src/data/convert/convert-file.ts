@@ -5,12 +5,13 @@ import { resolve } from 'node:path';
 import { ChatExample } from '../formats/chat.ts';
 import { CompletionExample } from '../formats/completion.ts';
 import { detectLineFormat } from '../formats/detect.ts';
-import { completionToChat } from '../helpers/convert.ts';
 import { formatPath } from '../problems.ts';
 import { readLines } from '../reader/lines.ts';
 import type { TrainingSource } from '../reader/source.ts';
 import { type Converted, chatToBedrockClaude, chatToBedrockConverse } from './bedrock.ts';
+import { completionToChat } from './completion-to-chat.ts';
 import { type ConvertTarget, TARGETS } from './targets.ts';
+import { chatToTogether } from './together.ts';
 
 /** Options of {@link convertTrainingFile}. */
 export interface ConvertFileOptions {
@@ -113,6 +114,7 @@ function convertValue(
   if (handling.kind !== 'convert') return { ok: false, reason: 'nothing to convert' };
   if (handling.to === 'bedrock-converse') return chatToBedrockConverse(chat);
   if (handling.to === 'bedrock-claude') return chatToBedrockClaude(chat);
+  if (handling.to === 'together') return chatToTogether(chat);
   return { ok: true, value: chat };
 }
 
@@ -123,8 +125,9 @@ async function write(stream: WriteStream, text: string): Promise<void> {
 /**
  * Converts a training file for another provider, streaming line by line: legacy
  * prompt/completion files to OpenAI's chat format, and chat files to the formats of providers
- * that really differ (Amazon Bedrock). Where the target takes the input as it is (Together,
- * Fireworks, NeMo, Azure take OpenAI's chat format), nothing is written and the result says
+ * that really differ (Amazon Bedrock), and chat files to Together AI's stricter conversational
+ * format. Where the target takes the input as it is (Fireworks, NeMo and Azure take OpenAI's
+ * chat format, Together prompt/completion lines), nothing is written and the result says
  * so. A line that cannot be expressed in the target format is left out and listed with its
  * reason; the output is written to a temporary file and renamed when complete.
  *

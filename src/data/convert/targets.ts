@@ -17,7 +17,7 @@ export type ConvertTarget = (typeof CONVERT_TARGETS)[number];
 /** What a target does with an input format: takes it unchanged, or needs it converted. */
 export type Handling =
   | { kind: 'as-is'; note: string }
-  | { kind: 'convert'; to: 'chat' | 'bedrock-converse' | 'bedrock-claude' };
+  | { kind: 'convert'; to: 'chat' | 'together' | 'bedrock-converse' | 'bedrock-claude' };
 
 /** A target: its name for people, where its format is documented, and what it does with each input. */
 export interface TargetSpec {
@@ -54,10 +54,9 @@ export const TARGETS: Record<ConvertTarget, TargetSpec> = {
   together: {
     label: 'Together AI',
     source: TOGETHER,
-    chat: {
-      kind: 'as-is',
-      note: "Together AI takes OpenAI's chat format as it is (its 'conversational' format: a messages array of system, user and assistant messages, starting with system or user and alternating).",
-    },
+    // Its 'conversational' format is OpenAI's chat format without tools, images, tool and
+    // developer messages, with string content and alternating roles (its client checks so).
+    chat: { kind: 'convert', to: 'together' },
     completion: {
       kind: 'as-is',
       note: "Together AI takes prompt/completion lines as they are (its 'instruction' format).",

@@ -1,6 +1,9 @@
 /**
  * A line of a file of examples or requests that tunekit cannot use, and where: the source, the
  * 1-based line and, when it applies, the JSON path inside the line (`messages[1].content`).
+ *
+ * @example
+ * if (error instanceof ExampleLineError) console.error(`${error.source}:${error.line}`, error.path, error.reason);
  */
 export class ExampleLineError extends Error {
   override readonly name = 'ExampleLineError';

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
@@ -42,11 +41,25 @@ export async function sourceSize(source: TrainingSource): Promise<number | undef
   return undefined;
 }
 
-/** The source's bytes as an async sequence of chunks; errors surface when iterating. */
+/**
+ * The source's bytes as an async sequence of chunks; errors surface when iterating. A file is
+ * read into one buffer, reused for every chunk: a chunk is valid only until the next one is
+ * asked for (the readers copy what they keep), and reading a file of any size leaves no
+ * garbage behind.
+ */
 export async function* byteChunks(source: TrainingSource): AsyncGenerator<Uint8Array> {
   if (typeof source === 'string' || source instanceof URL) {
-    yield* createReadStream(source, { highWaterMark: CHUNK_BYTES });
-    return;
+    const file = await open(source, 'r');
+    try {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      for (;;) {
+        const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, null);
+        if (bytesRead === 0) return;
+        yield buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await file.close();
+    }
   }
   if (source instanceof Uint8Array) {
     yield source;

@@ -1,12 +1,5 @@
-import {
-  divideRounded,
-  divideUp,
-  percent,
-  picoFromUsd,
-  ratio,
-  tokensCost,
-  usdFromPico,
-} from './exact.ts';
+import { picoFromUsd, tokensCost, usdFromPico } from '../money.ts';
+import { divideRounded, divideUp, percent, ratio } from '../ratio.ts';
 import {
   type InferencePrices,
   promptReductionForEqualCost,

@@ -1,6 +1,6 @@
 import { defaultCatalog, type ModelCatalog } from '../catalog/catalog.ts';
 import type { ModelEntry } from '../catalog/entry.ts';
-import { estimateTrainingCost, type TrainingCostEstimate } from '../cost.ts';
+import { type TrainingCostEstimate, type TrainingCounts, trainingCostOf } from '../cost.ts';
 import type { TrainingFormat } from '../formats/format.ts';
 import { readPromptExamples } from '../prompt/read-examples.ts';
 import type { PromptVariant } from '../prompt/variant.ts';
@@ -93,8 +93,7 @@ async function trainingBill(
     }
     return { usd: training.usd, estimate: null, file: null };
   }
-  let tokensPerEpoch: number;
-  let examples: number;
+  let counts: TrainingCounts;
   let file: RoiTraining['file'] = null;
   if ('file' in training) {
     const report = await validateTrainingFile(training.file, {
@@ -105,20 +104,19 @@ async function trainingBill(
     const readError = report.problems.find((p) => p.code === 'read_error');
     if (readError)
       throw new RoiInputError('training', `cannot read the training file: ${readError.message}`);
-    tokensPerEpoch = report.stats.billableTokensPerEpoch;
-    examples = report.stats.examples;
-    file = { source: report.source, examples, valid: report.valid, errors: report.errors };
+    counts = report.stats;
+    file = {
+      source: report.source,
+      examples: report.stats.examples,
+      valid: report.valid,
+      errors: report.errors,
+    };
   } else {
-    ({ tokensPerEpoch, examples } = training);
+    counts = { billableTokensPerEpoch: training.tokensPerEpoch, examples: training.examples };
   }
   let estimate: TrainingCostEstimate;
   try {
-    estimate = estimateTrainingCost({
-      model: entry,
-      tokensPerEpoch,
-      examples,
-      epochs: training.epochs ?? 'auto',
-    });
+    estimate = trainingCostOf(counts, entry, training.epochs ?? 'auto');
   } catch (error) {
     throw new RoiInputError('training', (error as Error).message, { cause: error });
   }

@@ -14,7 +14,12 @@ export interface RoiPrices {
   training: TrainingPrice | null;
 }
 
-/** The catalog lacks a price that an estimate needs. */
+/**
+ * The catalog lacks a price that an estimate needs.
+ *
+ * @example
+ * roiPrices('gpt-3.5-turbo-1106'); // throws: error.missing is 'base inference'
+ */
 export class MissingPriceError extends Error {
   override readonly name = 'MissingPriceError';
   readonly model: string;

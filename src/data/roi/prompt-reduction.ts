@@ -1,5 +1,5 @@
-import { parseUsd } from '../money.ts';
-import { percent, ratio, tokensCost } from './exact.ts';
+import { picoFromUsd, tokensCost } from '../money.ts';
+import { percent, ratio } from '../ratio.ts';
 
 /** Input and output prices per million tokens, as decimal strings. */
 export interface InferencePrices {
@@ -26,8 +26,8 @@ export function promptReductionForMultiplier(
   base: InferencePrices,
   fineTuned: InferencePrices,
 ): Share {
-  const baseIn = parseUsd(base.inputPer1M);
-  const fineIn = parseUsd(fineTuned.inputPer1M);
+  const baseIn = picoFromUsd(base.inputPer1M);
+  const fineIn = picoFromUsd(fineTuned.inputPer1M);
   if (fineIn === 0n) return { value: 0, text: '0%' };
   return { value: ratio(fineIn - baseIn, fineIn), text: percent(fineIn - baseIn, fineIn) };
 }

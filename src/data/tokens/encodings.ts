@@ -1,5 +1,3 @@
-import { BytePairEncodingCore, type RawBytePairRanks } from 'gpt-tokenizer/BytePairEncodingCore';
-
 import { ENCODINGS, type EncodingName } from './encoding-names.ts';
 
 export { ENCODINGS, type EncodingName };
@@ -35,57 +33,12 @@ const SPLIT_PATTERNS: Record<EncodingName, string> = {
   ].join('|'),
 };
 
-/** A loaded encoding: the BPE core and its rank table (kept for the U+FEFF fallback). */
-export interface LoadedEncoding {
-  name: EncodingName;
-  core: BytePairEncodingCore;
-  ranks: RawBytePairRanks;
-  splitPattern: RegExp;
-}
-
 /**
- * Pieces whose merges gpt-tokenizer remembers. Its default, 100,000, is slower on large files
- * than 10,000 (measured: 11.5 vs 6–10 MB/s per thread on the 100 MB benchmark): cached pieces
- * are slices that keep their whole source strings alive, and marking that heap costs more
- * than re-merging rare pieces.
- */
-const MERGE_CACHE_SIZE = 10_000;
-
-const loading = new Map<EncodingName, Promise<LoadedEncoding>>();
-
-async function importRanks(name: EncodingName): Promise<RawBytePairRanks> {
-  // Each rank table is several MB of JavaScript: import only the one asked for, only when asked.
-  const module =
-    name === 'o200k_base'
-      ? await import('gpt-tokenizer/bpeRanks/o200k_base')
-      : await import('gpt-tokenizer/bpeRanks/cl100k_base');
-  return module.default as RawBytePairRanks;
-}
-
-/**
- * Loads an encoding once per thread; later calls share the same promise.
+ * A fresh pre-tokenizer regex for `encoding` (global and stateful: one per user of it).
  *
  * @example
- * const { core } = await loadEncoding('o200k_base');
- * core.countNative('hello world'); // 2
+ * 'Hello world'.match(splitPattern('o200k_base')); // ['Hello', ' world']
  */
-export function loadEncoding(name: EncodingName): Promise<LoadedEncoding> {
-  let promise = loading.get(name);
-  if (!promise) {
-    promise = importRanks(name).then((ranks) => {
-      const splitPattern = new RegExp(SPLIT_PATTERNS[name], 'gu');
-      return {
-        name,
-        ranks,
-        splitPattern,
-        core: new BytePairEncodingCore({
-          bytePairRankDecoder: ranks,
-          tokenSplitRegex: splitPattern,
-          mergeCacheSize: MERGE_CACHE_SIZE,
-        }),
-      };
-    });
-    loading.set(name, promise);
-  }
-  return promise;
+export function splitPattern(encoding: EncodingName): RegExp {
+  return new RegExp(SPLIT_PATTERNS[encoding], 'gu');
 }

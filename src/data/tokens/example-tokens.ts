@@ -34,7 +34,12 @@ export interface ExampleTokens {
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const stripPeriod = (text: string) => (text.endsWith('.') ? text.slice(0, -1) : text);
 
-/** Counts an example; the caller passes a value its schema accepted (loose reads stay safe). */
+/**
+ * Counts an example; the caller passes a value its schema accepted (loose reads stay safe).
+ *
+ * @example
+ * const tokens = new ExampleTokenCounter(await createTokenCounter('o200k_base'), null);
+ */
 export class ExampleTokenCounter {
   readonly #counter: TokenCounter;
   readonly #imageRule: ImageTokenRule | null;
@@ -46,13 +51,14 @@ export class ExampleTokenCounter {
   }
 
   /**
-   * Counts the tokens of one example of `format`.
+   * Counts the tokens of one example of `format`: a parsed JSON line, read without trusting
+   * its shape (a field of the wrong type counts as empty).
    *
    * @example
    * const tokens = new ExampleTokenCounter(await createTokenCounter('o200k_base'), null);
    * tokens.count({ messages: [{ role: 'user', content: 'Hi' }] }, 'chat').total; // 8
    */
-  count(example: Loose, format: TrainingFormat): ExampleTokens {
+  count(example: Record<string, unknown>, format: TrainingFormat): ExampleTokens {
     const result: ExampleTokens = { total: 0, assistant: 0, images: 0, imagesNotCounted: 0 };
     if (format === 'completion') {
       const completion = this.#counter.count(str(example.completion));

@@ -52,10 +52,16 @@ export function splitLongRuns(text: string): string[] | undefined {
     const run = match[0];
     if (run.length < LONG_RUN) continue;
     if (match.index > last) segments.push(text.slice(last, match.index));
-    // Cut on code points so no surrogate pair is split.
-    const chars = Array.from(run);
-    for (let i = 0; i < chars.length; i += RUN_CHUNK)
-      segments.push(chars.slice(i, i + RUN_CHUNK).join(''));
+    // Cut on code points so no surrogate pair is split. Slices share the text's memory: a
+    // 50 MB run costs a list of slices, not a string per character.
+    const end = match.index + run.length;
+    for (let at = match.index; at < end; ) {
+      let cut = Math.min(end, at + RUN_CHUNK);
+      const before = text.charCodeAt(cut - 1);
+      if (cut < end && before >= 0xd800 && before <= 0xdbff) cut--;
+      segments.push(text.slice(at, cut));
+      at = cut;
+    }
     last = match.index + run.length;
   }
   if (segments.length === 0) return undefined;

@@ -1,39 +1,36 @@
-import { type BatchSettings, checkBatch, type LineBatch } from '../check/batch.ts';
-import type { LineResult } from '../check/line.ts';
-import type { Problem } from '../problems.ts';
-import type { ReportCollector } from './collector.ts';
+import type { BatchResult, BatchSettings } from '../check/batch.ts';
+import type { LineBatch } from '../reader/line-batches.ts';
 import { type CheckPool, createCheckPool } from './pool.ts';
 
-/** Batches of about this many bytes are checked together (inline or on a worker). */
-const BATCH_BYTES = 256 * 1024;
-const BATCH_LINES = 2_000;
-/** Reader problems held back for ordering before pending batches are drained. */
-const MAX_WAITING_PROBLEMS = 10_000;
+/** Loaded on first use: with worker threads, this thread never loads the checks. */
+async function checkInline(batch: LineBatch, settings: BatchSettings): Promise<BatchResult> {
+  const { checkBatch } = await import('../check/batch.ts');
+  return checkBatch(batch, settings);
+}
 
 export interface OrderedCheckerOptions {
-  collector: ReportCollector;
-  /** The settings of the next batch (the format may be decided after the first lines). */
+  /** The settings of the next batch (the format is decided by the first batches' lines). */
   settings: () => BatchSettings;
   /** Worker threads to use once `useWorkers()` says so; 0 = always inline. */
   threads: number;
+  /** The longest line the reader passes on: the workers' heaps are sized for it. */
+  maxLineBytes: number;
   useWorkers: () => boolean;
-  /** Called after each batch is sent off. */
-  onBatch?: () => void;
+  /** Receives each batch's result, in file order. */
+  onResult: (result: BatchResult, batch: { sourceBytes: number }) => void;
 }
 
 /**
- * Checks lines in batches — inline, or on a worker pool for large sources — and hands the
- * results to the collector in file order, merged with the problems the reader found, so the
- * listed problems read top to bottom. At most `threads × 4` batches are in flight: memory stays
- * bounded however fast the file is read.
+ * Checks batches of lines — inline, or on a worker pool for large sources — and hands the
+ * results on in file order, so the listed problems read top to bottom. At most `threads × 4`
+ * batches are in flight: memory stays bounded however fast the file is read. While the file's
+ * format is not known yet, batches go one at a time, so that the first line of a known format
+ * decides it for every batch after it.
  */
-export class OrderedLineChecker {
+export class OrderedBatchChecker {
   readonly #options: OrderedCheckerOptions;
-  readonly #inFlight: Promise<LineResult[]>[] = [];
+  readonly #inFlight: { result: Promise<BatchResult>; sourceBytes: number }[] = [];
   readonly #maxInFlight: number;
-  readonly #readerProblems: Problem[] = [];
-  #pending: { number: number; text: string }[] = [];
-  #pendingBytes = 0;
   #pool: CheckPool | undefined;
   // Started at most once; a pool that cannot start (no worker support here, say) means
   // checking inline, not failing the validation.
@@ -44,72 +41,56 @@ export class OrderedLineChecker {
     this.#maxInFlight = Math.max(2, options.threads * 4);
   }
 
-  /** Queues a line; sends the batch off when it is full and `mayDispatch` (format known). */
-  async addLine(
-    line: { number: number; text: string },
-    bytes: number,
-    mayDispatch: boolean,
-  ): Promise<void> {
-    this.#pending.push(line);
-    this.#pendingBytes += bytes;
-    const full = this.#pendingBytes >= BATCH_BYTES || this.#pending.length >= BATCH_LINES;
-    if (mayDispatch && full) await this.#dispatch();
-  }
-
-  /** Problems the reader found on a line; listed once the lines before it are checked. */
-  async addReaderProblems(problems: readonly Problem[], line: number): Promise<void> {
-    this.#readerProblems.push(...problems);
-    if (this.#readerProblems.length >= MAX_WAITING_PROBLEMS) {
-      // A long run of bad lines: check what is pending so the waiting problems can be listed.
-      await this.#drain();
-      this.#flushReaderProblems(line + 1);
+  /** Starts the worker threads now (they take a moment to load), if they will be used. */
+  warmUp(): void {
+    if (this.#options.threads > 0 && this.#options.useWorkers()) {
+      this.#poolStarting ??= createCheckPool(
+        this.#options.threads,
+        this.#options.maxLineBytes,
+      ).catch(() => undefined);
     }
   }
 
-  /** Checks what is left, lists every waiting problem, and stops the workers. */
+  /** Sends a batch off; waits when enough are in flight (or while the format is unknown). */
+  async add(batch: LineBatch): Promise<void> {
+    const settings = this.#options.settings();
+    this.warmUp();
+    if (!this.#pool && this.#poolStarting) this.#pool = await this.#poolStarting;
+    const pool = this.#pool;
+    const { sourceBytes } = batch;
+    const result = pool ? pool.run(batch, settings) : checkInline(batch, settings);
+    // Awaited in order below; this keeps a failure of a later batch from going unhandled
+    // while an earlier one is awaited.
+    result.catch(() => undefined);
+    this.#inFlight.push({ result, sourceBytes });
+    if (settings.format === undefined) await this.#drain();
+    while (this.#inFlight.length >= this.#maxInFlight) await this.#collectOldest();
+  }
+
+  /** Checks what is left and stops the workers. */
   async finish(): Promise<void> {
     try {
       await this.#drain();
-      this.#flushReaderProblems(Number.POSITIVE_INFINITY);
     } finally {
-      await this.#pool?.close();
+      await this.close();
     }
   }
 
-  async #dispatch(): Promise<void> {
-    if (this.#pending.length === 0) return;
-    const batch: LineBatch = { settings: this.#options.settings(), lines: this.#pending };
-    this.#pending = [];
-    this.#pendingBytes = 0;
-    if (!this.#pool && this.#options.threads > 0 && this.#options.useWorkers()) {
-      this.#poolStarting ??= createCheckPool(this.#options.threads).catch(() => undefined);
-      this.#pool = await this.#poolStarting;
-    }
-    // Should a worker die (out of memory on a giant line, say), check its batch here instead:
-    // a crashed thread must not turn bad data into an exception.
-    const pool = this.#pool;
-    this.#inFlight.push(pool ? pool.run(batch).catch(() => checkBatch(batch)) : checkBatch(batch));
-    while (this.#inFlight.length >= this.#maxInFlight) await this.#collectOldest();
-    this.#options.onBatch?.();
+  /** Stops the workers without waiting for the batches in flight (after a read error). */
+  async close(): Promise<void> {
+    const pool = this.#pool ?? (await this.#poolStarting);
+    this.#pool = undefined;
+    this.#poolStarting = undefined;
+    await pool?.close();
   }
 
   async #drain(): Promise<void> {
-    await this.#dispatch();
     while (this.#inFlight.length > 0) await this.#collectOldest();
   }
 
   async #collectOldest(): Promise<void> {
-    const results = await (this.#inFlight.shift() as Promise<LineResult[]>);
-    for (const result of results) {
-      this.#flushReaderProblems(result.line + 1);
-      this.#options.collector.addResult(result);
-    }
-  }
-
-  #flushReaderProblems(beforeLine: number): void {
-    const waiting = this.#readerProblems;
-    while (waiting.length > 0 && (waiting[0]?.line ?? 0) < beforeLine) {
-      this.#options.collector.addLineProblem(waiting.shift() as Problem);
-    }
+    const oldest = this.#inFlight.shift();
+    if (!oldest) return;
+    this.#options.onResult(await oldest.result, oldest);
   }
 }

@@ -40,7 +40,14 @@ export class ChatCompletionAccumulator {
   #serviceTier: string | null = null;
   readonly #choices = new Map<number, ChoiceState>();
 
-  /** Adds one chunk. */
+  /**
+   * Adds one chunk: text and refusal appended, tool-call fragments joined by their index,
+   * usage, fingerprint and finish reasons kept.
+   *
+   * @example
+   * const acc = new ChatCompletionAccumulator();
+   * for await (const chunk of client.chat.completions.stream(params)) acc.add(chunk);
+   */
   add(chunk: ChatCompletionChunk): void {
     this.#first ??= chunk;
     if (chunk.usage) this.#usage = chunk.usage;
@@ -88,14 +95,27 @@ export class ChatCompletionAccumulator {
     }
   }
 
-  /** Whether every choice seen so far has a finish reason (the model is done). */
+  /**
+   * Whether every choice seen so far has a finish reason (the model is done): false for a
+   * stream that was cut before its end.
+   *
+   * @example
+   * if (!acc.finished()) console.warn('the answer was cut off; what came so far:', acc.completion());
+   */
   finished(): boolean {
     if (this.#choices.size === 0) return false;
     for (const state of this.#choices.values()) if (!state.finishReason) return false;
     return true;
   }
 
-  /** The completion assembled from the chunks added so far. */
+  /**
+   * The completion assembled from the chunks added so far, shaped as the unstreamed
+   * response (`object: 'chat.completion'`, one message per choice).
+   *
+   * @example
+   * const completion = acc.completion();
+   * console.log(completion.choices[0]?.message.content, completion.usage?.total_tokens);
+   */
   completion(): ChatCompletion {
     const first = this.#first;
     const choices = [...this.#choices.entries()]

@@ -111,6 +111,7 @@ export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
   #finished = false;
   #started = false;
 
+  /** @internal Built by `client.chat.completions.stream()`; user code never constructs one. */
   constructor(
     open: (controller: AbortController) => PromiseLike<OpenResponse>,
     settings: ChatStreamSettings,
@@ -129,7 +130,13 @@ export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
 
   /**
    * Reads the stream to its end (unless a loop already did) and returns the assembled
-   * completion, as the same request would have returned unstreamed.
+   * completion, as the same request would have returned unstreamed. Throws a `TuneKitError`
+   * when a loop started reading and stopped early (chunks were missed).
+   *
+   * @example
+   * const stream = client.chat.completions.stream({ model, messages, stream_options: { include_usage: true } });
+   * for await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta.content ?? '');
+   * const { usage } = await stream.finalChatCompletion();
    */
   async finalChatCompletion(): Promise<ChatCompletion> {
     if (!this.#finished) {
@@ -145,7 +152,14 @@ export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
     return this.#decoder.accumulator.completion();
   }
 
-  /** The assembled message of the first choice. */
+  /**
+   * The assembled message of the first choice: its text, refusal and tool calls joined from
+   * their fragments. Reads the stream to its end like {@link finalChatCompletion}.
+   *
+   * @example
+   * const message = await client.chat.completions.stream({ model, messages, tools }).finalMessage();
+   * for (const call of message.tool_calls ?? []) run(call.function.name, JSON.parse(call.function.arguments));
+   */
   async finalMessage(): Promise<ChatCompletionMessage> {
     const completion = await this.finalChatCompletion();
     const choice = completion.choices[0];
@@ -153,7 +167,13 @@ export class ChatCompletionStream extends Stream<ChatCompletionChunk> {
     return choice.message;
   }
 
-  /** The assembled text of the first choice (null when the model only called tools). */
+  /**
+   * The assembled text of the first choice (null when the model only called tools): streaming
+   * for its time to first byte, without handling chunks.
+   *
+   * @example
+   * const text = await client.chat.completions.stream({ model, messages }).finalContent();
+   */
   async finalContent(): Promise<string | null> {
     return (await this.finalMessage()).content ?? null;
   }

@@ -27,7 +27,7 @@ import {
 } from './structured/zod-helpers.ts';
 
 /** Params of a streamed request (`stream` is implied). */
-type StreamParams = Omit<ChatCompletionCreateParams, 'stream'>;
+export type ChatCompletionStreamParams = Omit<ChatCompletionCreateParams, 'stream'>;
 
 /** Params of `parse()`: a request answered in one response. */
 export type ChatCompletionParseParams = ChatCompletionCreateParamsNonStreaming;
@@ -66,14 +66,19 @@ function featuresOf(params: Pick<ChatCompletionCreateParams, 'response_format' |
   return features;
 }
 
-function hasZodParts(params: StreamParams): boolean {
+function hasZodParts(params: ChatCompletionStreamParams): boolean {
   return (
     zodSchemaOfFormat(params.response_format) !== undefined ||
     (params.tools ?? []).some((tool) => zodSideOfTool(tool) !== undefined)
   );
 }
 
-/** Chat completions (`POST /chat/completions`), plain or streamed. */
+/**
+ * Chat completions (`POST /chat/completions`), plain or streamed.
+ *
+ * @example
+ * const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages });
+ */
 export class Completions extends APIResource {
   readonly #settings: ChatStreamSettings;
 
@@ -216,8 +221,11 @@ export class Completions extends APIResource {
    *   process.stdout.write(chunk.choices[0]?.delta.content ?? '');
    * }
    */
-  stream<P extends StreamParams>(params: P, options?: RequestOptions): ChatCompletionStreamFor<P>;
-  stream(params: StreamParams, options?: RequestOptions): ChatCompletionStream {
+  stream<P extends ChatCompletionStreamParams>(
+    params: P,
+    options?: RequestOptions,
+  ): ChatCompletionStreamFor<P>;
+  stream(params: ChatCompletionStreamParams, options?: RequestOptions): ChatCompletionStream {
     const body = { kind: 'json' as const, value: { ...this.#forProvider(params), stream: true } };
     const open = (controller: AbortController) =>
       this._http.open(
@@ -242,7 +250,12 @@ export class Completions extends APIResource {
   }
 }
 
-/** The chat namespace: `client.chat.completions`. */
+/**
+ * The chat namespace: `client.chat.completions`.
+ *
+ * @example
+ * const ask = (chat: Chat, content: string) => chat.completions.create({ model, messages: [{ role: 'user', content }] });
+ */
 export class Chat {
   readonly completions: Completions;
 

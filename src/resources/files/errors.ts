@@ -1,6 +1,11 @@
 import { TuneKitError } from '../../core/errors/tunekit-error.ts';
 
-/** A line of a JSONL file that is not valid JSON. */
+/**
+ * A line of a JSONL file that is not valid JSON.
+ *
+ * @example
+ * await client.files.jsonl(id).catch((e) => { if (e instanceof JsonlParseError) console.error(e.fileId, e.line); throw e; });
+ */
 export class JsonlParseError extends TuneKitError {
   override name = 'JsonlParseError';
   readonly fileId: string;
@@ -14,7 +19,12 @@ export class JsonlParseError extends TuneKitError {
   }
 }
 
-/** The API could not process an uploaded file (`status: "error"`). */
+/**
+ * The API could not process an uploaded file (`status: "error"`).
+ *
+ * @example
+ * await client.files.waitForProcessing(id).catch((e) => { if (e instanceof FileProcessingError) console.error(e.details); throw e; });
+ */
 export class FileProcessingError extends TuneKitError {
   override name = 'FileProcessingError';
   readonly fileId: string;

@@ -1,4 +1,5 @@
 import { type APIPromise, mapData } from '../../core/api-promise.ts';
+import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
 import type { HttpClient, RequestOptions } from '../../core/http-client.ts';
 import { multipartPayload } from '../../core/multipart.ts';
 import { type PagePromise, paginate } from '../../core/pagination.ts';
@@ -11,6 +12,7 @@ import { APIResource } from '../resource.ts';
 import type { UploadFileOptions } from '../uploads/upload-file.ts';
 import type { FileCreateParams } from './create-params.ts';
 import { JsonlParseError } from './errors.ts';
+import { createViaSignedURL } from './signed-url-upload.ts';
 import { type FileUploadOptions, uploadBySize } from './upload.ts';
 import { type WaitForProcessingOptions, waitForProcessing } from './wait-for-processing.ts';
 
@@ -25,6 +27,11 @@ const FILES = ['files'] as const;
 /**
  * Files (`/files`): create, list, retrieve, delete and download, plus `upload` (the right API
  * for the size) and `waitForProcessing`.
+ *
+ * @example
+ * const file = await client.files.upload('train.jsonl', { purpose: 'fine-tune' });
+ * await client.files.waitForProcessing(file.id);
+ * for await (const f of client.files.list({ purpose: 'fine-tune' })) console.log(f.id, f.filename);
  */
 export class Files extends APIResource {
   readonly #uploads: PartUploader;
@@ -36,7 +43,9 @@ export class Files extends APIResource {
 
   /**
    * Uploads a file (multipart `POST /files`). Paths are streamed from disk, so memory stays
-   * flat whatever the file's size; the Files API takes files up to 512 MB.
+   * flat whatever the file's size; the Files API takes files up to 512 MB. Together AI takes
+   * files its own way (a signed URL the bytes are `PUT` to, without the key; up to 4.9 GiB):
+   * the same call does that there.
    *
    * @example
    * const file = await client.files.create({ file: 'train.jsonl', purpose: 'fine-tune' });
@@ -45,6 +54,15 @@ export class Files extends APIResource {
     params: FileCreateParams,
     options?: RequestOptions,
   ): APIPromise<WithRequestId<FileObject>> {
+    if (this._http.provider.fileUpload === 'signed-url') {
+      if (params.expires_after) {
+        throw new InvalidArgumentError(
+          `${this._http.provider.label} keeps files until they are deleted: leave expires_after out.`,
+          'expires_after',
+        );
+      }
+      return createViaSignedURL(this._http, params, options);
+    }
     const body = toFileSource(params.file, params.filename).then((source) => {
       const fields: Record<string, string> = { purpose: params.purpose };
       if (params.expires_after) {
@@ -162,10 +180,13 @@ export class Files extends APIResource {
     options: FileUploadOptions,
     requestOptions?: RequestOptions,
   ): Promise<FileObject> {
+    // Without the Uploads API (Together AI), every size goes through `create`.
+    const parts = this._http.provider.whyNot('uploads') === undefined;
     const routes = {
       create: (params: FileCreateParams, options?: RequestOptions) => this.create(params, options),
-      uploadFile: (path: string, options: UploadFileOptions) =>
-        this.#uploads.uploadFile(path, options),
+      uploadFile: parts
+        ? (path: string, options: UploadFileOptions) => this.#uploads.uploadFile(path, options)
+        : undefined,
     };
     return uploadBySize(routes, file, options, requestOptions);
   }

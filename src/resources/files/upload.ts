@@ -16,10 +16,10 @@ export type FileUploadOptions = Omit<FileCreateParams, 'file'> &
 /** Above this size `files.upload` uses the Uploads API (resumable parts, up to 8 GB). */
 export const DEFAULT_UPLOAD_THRESHOLD = 100 * 1024 * 1024;
 
-/** The two ways up: one `POST /files`, or the Uploads API in parts. */
+/** The two ways up: one `POST /files`, or the Uploads API in parts (when the provider has it). */
 export interface UploadRoutes {
   create(params: FileCreateParams, options?: RequestOptions): PromiseLike<FileObject>;
-  uploadFile(path: string, options: UploadFileOptions): Promise<FileObject>;
+  uploadFile?: ((path: string, options: UploadFileOptions) => Promise<FileObject>) | undefined;
 }
 
 /** The size of a file on disk; 0 when it cannot be read (the upload itself says why, with the path). */
@@ -47,7 +47,7 @@ export async function uploadBySize(
     expires_after,
     ...partOptions
   } = options;
-  if (typeof file === 'string' || file instanceof URL) {
+  if (routes.uploadFile && (typeof file === 'string' || file instanceof URL)) {
     const path = file instanceof URL ? fileURLToPath(file) : file;
     if ((await sizeOnDisk(path)) > uploadThreshold) {
       return routes.uploadFile(path, {

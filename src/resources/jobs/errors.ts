@@ -14,6 +14,9 @@ function describeJob(job: FineTuningJob): string {
 /**
  * A fine-tuning job ended without a model. `code`, `message` and `param` are the job's own
  * `error` (e.g. `invalid_training_file` with the line at fault); `job` is the final record.
+ *
+ * @example
+ * await client.jobs.wait(id).catch((e) => { if (e instanceof JobUnsuccessfulError) console.error(e.status, e.code, e.jobMessage); throw e; });
  */
 export class JobUnsuccessfulError extends TuneKitError {
   override name = 'JobUnsuccessfulError';
@@ -44,4 +47,24 @@ export class JobFailedError extends JobUnsuccessfulError {
 /** The job was cancelled (`status: "cancelled"`). */
 export class JobCancelledError extends JobUnsuccessfulError {
   override name = 'JobCancelledError';
+}
+
+/**
+ * A job's event list did not move on: asked for the page after an event, the server answered
+ * with that same page again (ending at the same event, or nothing new) and said there was
+ * more — it ignores `after`. Following stops instead of asking for the same page forever;
+ * `cursor` is the event the list did not get past.
+ */
+export class EventPagingError extends TuneKitError {
+  override name = 'EventPagingError';
+  readonly jobId: string;
+  readonly cursor: string;
+
+  constructor(jobId: string, cursor: string) {
+    super(
+      `The events of ${jobId} did not advance: the page after ${cursor} brought nothing new, yet the server said there was more. It seems to ignore the \`after\` cursor; following stopped rather than ask for the same page forever.`,
+    );
+    this.jobId = jobId;
+    this.cursor = cursor;
+  }
 }

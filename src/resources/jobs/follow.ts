@@ -9,6 +9,7 @@ import {
   type FineTuningJob,
   isTerminalJobStatus,
 } from '../../schemas/fine-tuning-job.ts';
+import { EventReader } from './event-reader.ts';
 
 /** What following needs of the jobs resource: the job, and its events page by page. */
 export interface JobEventSource {
@@ -24,16 +25,20 @@ export interface JobEventSource {
 export interface FollowOptions {
   /** Stops following (the job itself goes on). */
   signal?: AbortSignal | undefined;
-  /** Shortest pause between polls, used while events keep coming. Default: 1,000 ms. */
+  /**
+   * Shortest pause between polls, used while events keep coming. Default: 1,000 ms; never
+   * less than 100 ms.
+   */
   pollInterval?: number | undefined;
   /** Longest pause between polls while nothing happens. Default: 30,000 ms. */
   maxPollInterval?: number | undefined;
   /**
    * Resume after this event: it and every older event count as already seen (pass the id of
-   * the last event you handled before a crash or a Ctrl-C).
+   * the last event you handled before a crash or a Ctrl-C). An id not among the job's events
+   * is warned about, and every event is yielded.
    */
   since?: string | undefined;
-  /** Events asked for per page. Default: 100. */
+  /** Events asked for per page. Default: 100. At most 10 pages are read before a pause. */
   pageSize?: number | undefined;
   /** Called with the job each time its status is read (for progress displays). */
   onJob?: ((job: FineTuningJob) => void) | undefined;
@@ -44,41 +49,24 @@ export interface FollowOptions {
   maxOutage?: number | undefined;
 }
 
-/**
- * The events of a job that are not in `seen`, oldest first. The API lists events newest first
- * and pages backwards with `after`, so this reads pages until it meets an event already seen
- * (or the very first event of the job).
- */
-async function unseenEvents(
-  jobs: JobEventSource,
-  jobId: string,
-  seen: ReadonlySet<string>,
-  pageSize: number,
-  signal: AbortSignal | undefined,
-): Promise<FineTuningJobEvent[]> {
-  const fresh: FineTuningJobEvent[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await jobs.events(jobId, { limit: pageSize, after }, { signal });
-    for (const event of page.data) {
-      if (seen.has(event.id)) return fresh.reverse();
-      fresh.push(event);
-    }
-    if (!page.hasNextPage()) return fresh.reverse();
-    after = page.nextCursor();
-  }
-}
+/** The shortest pause between polls, whatever `pollInterval` says. */
+export const MIN_POLL_INTERVAL_MS = 100;
+
+/** Reads after the job ended, to gather the events it wrote as it ended. */
+const FINAL_READS = 10;
 
 /**
  * Follows a fine-tuning job: yields its events in chronological order, each exactly once,
  * until the job succeeds, fails or is cancelled, then returns the final job.
  *
- * The API has no event stream, so this polls: the job's status, then the events newer than the
- * last one seen. Polls come every `pollInterval` while events arrive and stretch to
- * `maxPollInterval` while none do. Dropped connections, 5xx and 429 that outlast the client's
- * own retries are waited out with a growing pause (the server's `retry-after` first) and
- * logged as warnings; nothing is lost or repeated across them, because progress is the set of
- * event ids already yielded. Errors that waiting cannot fix (401, 404, …) end the iteration.
+ * The API has no event stream, so this polls: the job's status, then the events newer than
+ * the last one seen (see `EventReader`: whole pages checked, ids remembered, cursors that do
+ * not advance refused, at most 10 pages in a row before a pause). Polls come every
+ * `pollInterval` (at least 100 ms) while events arrive and stretch to `maxPollInterval` while
+ * none do. Every request on its own waits out dropped connections, 5xx and 429 that outlast
+ * the client's retries (`Patience`: a growing pause, the server's `retry-after` first, for up
+ * to `maxOutage`), so a failure repeats only the request that failed, never a whole poll.
+ * Errors that waiting cannot fix (401, 404, a cursor stuck) end the iteration.
  */
 export async function* followJob(
   jobs: JobEventSource,
@@ -86,44 +74,54 @@ export async function* followJob(
   logger: Logger,
   options: FollowOptions = {},
 ): AsyncGenerator<FineTuningJobEvent, FineTuningJob, undefined> {
-  const { signal, since } = options;
+  const { signal } = options;
   const pageSize = options.pageSize ?? 100;
-  const interval = new AdaptiveInterval(
-    options.pollInterval ?? 1000,
-    options.maxPollInterval ?? 30_000,
-  );
-  const seen = new Set<string>(since ? [since] : []);
-
+  const minPause = Math.max(MIN_POLL_INTERVAL_MS, options.pollInterval ?? 1000);
+  const interval = new AdaptiveInterval(minPause, options.maxPollInterval ?? 30_000);
   const patience = new Patience({
     signal,
     logger,
     label: `Following ${jobId}`,
-    baseMs: options.pollInterval ?? 1000,
+    baseMs: minPause,
     maxOutage: options.maxOutage,
   });
-  const patiently = <T>(poll: () => Promise<T>) => patience.run(poll);
-  const readEvents = () => unseenEvents(jobs, jobId, seen, pageSize, signal);
+  const reader = new EventReader({
+    jobId,
+    page: (after) =>
+      patience.run(async () => jobs.events(jobId, { limit: pageSize, after }, { signal })),
+    pause: () => sleep(minPause, signal),
+    since: options.since,
+    logger,
+  });
 
   for (;;) {
     // Status first, events second: when the status is final, the events read after it
     // include everything the job logged before it ended.
-    const [job, fresh] = await patiently(async () => {
-      const current = await jobs.retrieve(jobId, { signal });
-      options.onJob?.(current);
-      return [current, await readEvents()] as const;
-    });
-    for (const event of fresh) {
-      seen.add(event.id);
-      yield event;
-    }
+    const job = await patience.run(async () => jobs.retrieve(jobId, { signal }));
+    options.onJob?.(job);
+    const batch = await reader.read();
+    yield* batch.events;
     if (isTerminalJobStatus(job.status)) {
-      // One more read for events written in the moment the job ended.
-      for (const event of await patiently(readEvents)) {
-        seen.add(event.id);
-        yield event;
-      }
+      yield* finalEvents(reader, () => sleep(minPause, signal), jobId, logger);
       return job;
     }
-    await sleep(fresh.length > 0 ? interval.active() : interval.idle(), signal);
+    const active = batch.events.length > 0 || !batch.caughtUp;
+    await sleep(active ? interval.active() : interval.idle(), signal);
   }
+}
+
+/** One more read for events written in the moment the job ended; more while one stops short. */
+async function* finalEvents(
+  reader: EventReader,
+  pause: () => Promise<void>,
+  jobId: string,
+  logger: Logger,
+): AsyncGenerator<FineTuningJobEvent, void, undefined> {
+  for (let reads = 0; reads < FINAL_READS; reads += 1) {
+    if (reads > 0) await pause();
+    const batch = await reader.read();
+    yield* batch.events;
+    if (batch.caughtUp) return;
+  }
+  logger.warn(`${jobId} has ended; its last events were still coming after ${FINAL_READS} reads.`);
 }

@@ -1,72 +1,61 @@
 import { randomUUID } from 'node:crypto';
-import type { APIResponse } from '../../core/api-promise.ts';
-import { AmbiguousResultError } from '../../core/errors/ambiguous-result-error.ts';
-import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
-import type { RequestOptions } from '../../core/http-client.ts';
-import type { PagePromise } from '../../core/pagination.ts';
-import type {
-  FineTuningJob,
-  JobCreateParams,
-  JobListParams,
-} from '../../schemas/fine-tuning-job.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { JobTagging } from '../../core/providers/job-tagging.ts';
+import type { FineTuningJob, JobCreateParams } from '../../schemas/fine-tuning-job.ts';
 
-/** The metadata key that carries the client token of an idempotent create. */
-export const CLIENT_TOKEN_KEY = 'tunekit_client_token';
-
-/** The most metadata keys a job takes (the API's limit). */
-const MAX_METADATA_KEYS = 16;
+export { CLIENT_TOKEN_KEY } from '../../core/providers/job-tagging.ts';
 
 /**
- * The create's params tagged with a client token in their metadata: the one already there,
- * else `idempotencyToken`, else a random UUID. `false` leaves them untagged (no token).
+ * The client token of a create: `idempotencyToken`, else the one the params already carry,
+ * else a random UUID; none when `idempotencyToken` is false. `chosen` says whether the caller
+ * chose it (then a job made earlier with it may exist).
  */
-export function tagWithClientToken(
+export function clientTokenOf(
   params: JobCreateParams,
   idempotencyToken: string | false | undefined,
-): { params: JobCreateParams; token: string | undefined } {
-  if (idempotencyToken === false) return { params, token: undefined };
-  const metadata = { ...params.metadata };
-  const token = metadata[CLIENT_TOKEN_KEY] ?? idempotencyToken ?? randomUUID();
-  if (Object.keys(metadata).length >= MAX_METADATA_KEYS && !(CLIENT_TOKEN_KEY in metadata)) {
-    throw new InvalidArgumentError(
-      `metadata already has 16 keys, the most a job takes, so there is no room for ${CLIENT_TOKEN_KEY} ` +
-        'that protects against duplicate jobs: remove one key, or pass idempotencyToken: false.',
-      'metadata',
-    );
-  }
-  metadata[CLIENT_TOKEN_KEY] = token;
-  return { params: { ...params, metadata }, token };
-}
-
-/** What the lookup needs of the jobs resource. */
-export interface JobLister {
-  list(params?: JobListParams, options?: RequestOptions): PagePromise<FineTuningJob>;
+  tagging: JobTagging,
+): { token: string | undefined; chosen: boolean } {
+  if (idempotencyToken === false) return { token: undefined, chosen: false };
+  const given = idempotencyToken ?? tagging.tokenIn(params);
+  return given === undefined
+    ? { token: randomUUID(), chosen: false }
+    : { token: given, chosen: true };
 }
 
 /**
- * The job a lost create request made, found by its client token; undefined when there is
- * none. When the lookup fails too, nobody can tell whether the job exists: that is an
- * `AmbiguousResultError` saying what to look for.
+ * What one client has learnt about its provider keeping client tokens: once a job comes back
+ * without the token it was sent with, duplicate protection cannot work there. That is said
+ * once, loudly, and every later ambiguous create on the client stops instead of being retried.
  */
-export async function findCreatedJob(
-  jobs: JobLister,
-  token: string,
-  failure: Error,
-  signal: AbortSignal | undefined,
-): Promise<APIResponse<FineTuningJob> | undefined> {
-  try {
-    // Filter on the server where it can; check on this side too, for providers that ignore
-    // the filter (a job created seconds ago is on the first page of the newest jobs).
-    const { data, response, requestId } = await jobs
-      .list({ metadata: { [CLIENT_TOKEN_KEY]: token }, limit: 20 }, { signal })
-      .withResponse();
-    const job = data.data.find((candidate) => candidate.metadata?.[CLIENT_TOKEN_KEY] === token);
-    return job ? { data: job, response, requestId } : undefined;
-  } catch (lookupError) {
-    throw new AmbiguousResultError(
-      `Creating the fine-tuning job failed (${failure.message}) and checking whether it was created failed too (${(lookupError as Error).message}).`,
-      `It may exist: look for a job with metadata ${CLIENT_TOKEN_KEY}=${token} before creating it again.`,
-      { cause: lookupError },
+export class TokenKeeping {
+  #notKept: FineTuningJob | undefined;
+  readonly #logger: Logger;
+  readonly #provider: string;
+
+  constructor(logger: Logger, providerLabel: string) {
+    this.#logger = logger;
+    this.#provider = providerLabel;
+  }
+
+  /** A job seen without the token it was created with, if any. */
+  notKept(): FineTuningJob | undefined {
+    return this.#notKept;
+  }
+
+  /** Checks a created job for its token; warns (once per client) when it is missing. */
+  check(job: FineTuningJob, token: string, tagging: JobTagging): void {
+    if (!tagging.carries(job, token)) this.report(job, tagging.describe(token));
+  }
+
+  /** Records a job that came back without its token, warning the first time. */
+  report(job: FineTuningJob, where: string): void {
+    if (this.#notKept) return;
+    this.#notKept = job;
+    this.#logger.warn(
+      `${this.#provider} did not keep the client token of ${job.id} (${where}): tunekit cannot ` +
+        'recognise a job whose create answer is lost there, so a create on this client that ' +
+        'fails ambiguously is not sent again — it ends with an AmbiguousResultError. Creating ' +
+        'the same job twice is not prevented against this provider.',
     );
   }
 }

@@ -13,7 +13,14 @@ import { lifecycleFor, reportedDates } from './lifecycle.ts';
 
 const ModelList = listEnvelope(Model);
 
-/** Models (`/models`): base models and the account's fine-tuned ones. */
+/**
+ * Models (`/models`): base models and the account's fine-tuned ones.
+ *
+ * @example
+ * for await (const model of client.models.list()) console.log(model.id, model.owned_by);
+ * const lifecycle = await client.models.lifecycle('gpt-4o-mini');
+ * console.log(lifecycle.status, lifecycle.message);
+ */
 export class Models extends APIResource {
   /**
    * Lists the models the key can use (one page: the endpoint is not paginated).

@@ -19,6 +19,11 @@ const UPLOADS = ['uploads'] as const;
 /**
  * The Uploads API (`/uploads`): a file of up to 8 GB sent in parts of up to 64 MB, then
  * assembled into a normal file; `uploadFile` does the whole of it for a file on disk.
+ *
+ * @example
+ * // A file of several GB, in parts, resumable:
+ * const file = await client.uploads.uploadFile('big.jsonl', { purpose: 'fine-tune' });
+ * console.log(file.id, file.bytes);
  */
 export class Uploads extends APIResource {
   /**

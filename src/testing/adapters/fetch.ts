@@ -1,4 +1,4 @@
-import type { FakeHandler } from '../core.ts';
+import type { FakeHandler } from '../dispatch.ts';
 
 /** A `fetch` with the fake behind it. */
 export type FakeFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw';
-import type { FakeHandler } from '../core.ts';
+import type { FakeHandler } from '../dispatch.ts';
 import { loadMsw } from './load-msw.ts';
 import { urlPattern } from './origins.ts';
 

@@ -1,10 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
-import type { FakeHandler } from '../core.ts';
-import { ApiError } from '../http/api-error.ts';
+import type { FakeHandler } from '../dispatch.ts';
 import { errorResponse } from '../http/respond.ts';
+import { RouteError } from '../http/route-error.ts';
 
 /** Where to listen. */
 export interface ListenOptions {
@@ -27,6 +26,30 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
+/**
+ * The request body as a web stream that reads from the socket only when pulled: nothing is
+ * buffered ahead of the reader (`Readable.toWeb` queues up to its high-water mark in chunks,
+ * not bytes), so a body the fake refuses before reading stays in the client's socket.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  const chunks = req[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      },
+      // The reader gave up (a body over its limit): stop reading, but keep the socket, which
+      // still carries the answer; `send` closes the connection after it.
+      cancel() {
+        req.pause();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -35,18 +58,26 @@ function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): R
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal };
   if (hasBody) {
-    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    init.body = bodyStream(req);
     init.duplex = 'half';
   }
   return new Request(new URL(req.url ?? '/', origin), init);
 }
 
-/** Writes a web response to a node response; a failing body destroys the connection. */
-async function send(response: Response, res: ServerResponse): Promise<void> {
+/**
+ * Writes a web response to a node response; a failing body destroys the connection. When the
+ * request's body was not read to its end (refused unread, or over its limit), the connection is
+ * closed after the answer instead of reading the rest.
+ */
+async function send(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (response.type === 'error') {
     res.socket?.destroy();
     return;
   }
+  // No `Connection: close` header here: with it, node:http destroys the socket as soon as the
+  // answer is flushed, and the unread body still in the socket turns that into a reset that can
+  // reach the client before it has read the answer.
+  if (!req.complete) res.once('finish', () => closeUnread(req));
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.flushHeaders();
   if (!response.body) {
@@ -67,6 +98,23 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
 }
 
 /**
+ * Ends a connection whose request body is still coming: the answer has been written, so the
+ * write side is closed at once, and the socket is destroyed shortly after (the client has read
+ * the answer by then) rather than draining what is left of the body, however large.
+ */
+function closeUnread(req: IncomingMessage): void {
+  const socket = req.socket;
+  // Half-close (the client sees the end of the answer), stop reading (the client's sends back
+  // up), and destroy once the client has had time to read the answer.
+  socket.end();
+  socket.pause();
+  setTimeout(() => socket.destroy(), UNREAD_LINGER_MS).unref();
+}
+
+/** How long a connection with an unread body lingers after its answer before it is destroyed. */
+const UNREAD_LINGER_MS = 500;
+
+/**
  * Serves the fake on a real port. Dropped connections are destroyed sockets and cut streams
  * stop mid-body, so clients meet the same transport failures as on the internet.
  */
@@ -85,14 +133,14 @@ export async function listenOn(
       request = toRequest(req, `http://${req.headers.host ?? host}`, aborted.signal);
     } catch {
       // A request the platform cannot even represent (a malformed Host header): answer, never crash.
-      const error = new ApiError(400, {
+      const error = new RouteError(400, {
         message: 'The request line or its headers are malformed.',
       });
-      void send(errorResponse(error), res);
+      void send(errorResponse(error), req, res);
       return;
     }
     handle(request)
-      .then((response) => send(response, res))
+      .then((response) => send(response, req, res))
       .catch(() => res.destroy());
   });
   const wanted = options.port ?? 0;

@@ -9,6 +9,12 @@ export const DEFAULT_ORIGINS: readonly string[] = [
   'https://*.cognitiveservices.azure.com',
 ];
 
+/** Where msw handlers answer for a Together-flavoured fake: Together's API, both of its hosts. */
+export const TOGETHER_ORIGINS: readonly string[] = [
+  'https://api.together.ai',
+  'https://api.together.xyz',
+];
+
 /**
  * A pattern for request URLs under one of the origins (`*` standing for one host label) and
  * one of the fake's base paths, `/v1` or `/openai/v1`.

@@ -1,5 +1,5 @@
 import type { ChatCompletionCreateParams } from '../../schemas/chat-params.ts';
-import { invalidRequest } from '../http/api-error.ts';
+import { invalidRequest } from '../http/route-error.ts';
 import { newId } from '../ids.ts';
 import { contentText, estimateTokens } from '../jobs/training-file.ts';
 import type { FormatChecks } from './format-checks.ts';

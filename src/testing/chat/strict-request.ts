@@ -1,6 +1,6 @@
 import { strictJsonSchema } from '../../data/answers/strict-schema.ts';
 import type { ChatCompletionCreateParams } from '../../schemas/chat-params.ts';
-import { invalidRequest } from '../http/api-error.ts';
+import { invalidRequest } from '../http/route-error.ts';
 
 /** A schema path as the API prints it: a Python tuple, `()` or `('properties', 'x')`. */
 function context(path: readonly string[]): string {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { ApiError, invalidRequest } from '../http/api-error.ts';
 import { jsonResponse } from '../http/respond.ts';
+import { invalidRequest, RouteError } from '../http/route-error.ts';
 import type { TrainedModel } from '../models/trained-model.ts';
 import type { Dialect } from './dialect.ts';
 import { openaiDialect } from './openai.ts';
@@ -123,7 +123,7 @@ export const azureDialect: Dialect = {
     const trained = deployed === undefined ? undefined : world.state.trainedModels.get(deployed);
     if (trained) return { answerer: { kind: 'trained', pairs: trained.pairs }, name: trained.id };
     // Azure serves fine-tuned models only through a deployment, named in `model`.
-    throw new ApiError(404, {
+    throw new RouteError(404, {
       message:
         'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.',
       code: 'DeploymentNotFound',

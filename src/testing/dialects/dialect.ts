@@ -1,5 +1,5 @@
 import type { Answerer } from '../chat/answer.ts';
-import type { ApiError } from '../http/api-error.ts';
+import type { RouteError } from '../http/route-error.ts';
 import type { JobRecord } from '../jobs/job-record.ts';
 import type { CatalogModel } from '../models/catalog.ts';
 import type { TrainedModel } from '../models/trained-model.ts';
@@ -21,7 +21,7 @@ export interface Dialect {
   /** A model the fake trained; `base` is the catalog model it was trained from. */
   trainedModel(model: TrainedModel, base: CatalogModel | undefined): Wire;
   /** The error response, in this API's error shape. */
-  errorResponse(error: ApiError): Response;
+  errorResponse(error: RouteError): Response;
   /** The name a job's fine-tuned model will have. */
   fineTunedModelName(parts: {
     snapshot: string;

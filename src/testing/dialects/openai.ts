@@ -1,5 +1,5 @@
-import { ApiError, modelNotFound } from '../http/api-error.ts';
 import { errorResponse } from '../http/respond.ts';
+import { modelNotFound, RouteError } from '../http/route-error.ts';
 import { newId } from '../ids.ts';
 import { serializeJob } from '../jobs/job-record.ts';
 import { serializeFile } from '../routes/files.ts';
@@ -35,7 +35,7 @@ export const openaiDialect: Dialect = {
   trainingType: (value) => {
     if (value === undefined) return null;
     // OpenAI's answer to a parameter it does not know.
-    throw new ApiError(400, {
+    throw new RouteError(400, {
       message: 'Unrecognized request argument supplied: trainingType',
       param: 'trainingType',
     });

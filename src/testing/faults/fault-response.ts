@@ -1,4 +1,4 @@
-import { ApiError } from '../http/api-error.ts';
+import { RouteError } from '../http/route-error.ts';
 import type { FaultSpec } from './fault.ts';
 
 /** The real service's message for common failure statuses. */
@@ -20,7 +20,7 @@ function defaultMessage(status: number, retryAfter: number | undefined): string 
 }
 
 /** The error an injected `status` fault answers with (the dialect writes the response). */
-export function faultError(spec: FaultSpec & { status: number }): ApiError {
+export function faultError(spec: FaultSpec & { status: number }): RouteError {
   const headers: Record<string, string> = { ...spec.headers };
   if (spec.retryAfter !== undefined) {
     headers['retry-after'] = String(spec.retryAfter);
@@ -28,7 +28,7 @@ export function faultError(spec: FaultSpec & { status: number }): ApiError {
   }
   const code =
     spec.code !== undefined ? spec.code : spec.status === 429 ? 'rate_limit_exceeded' : null;
-  return new ApiError(
+  return new RouteError(
     spec.status,
     {
       message: spec.message ?? defaultMessage(spec.status, spec.retryAfter),

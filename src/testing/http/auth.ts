@@ -1,11 +1,15 @@
 import type { Flavour } from '../route-context.ts';
-import { ApiError, invalidRequest } from './api-error.ts';
+import { invalidRequest, RouteError } from './route-error.ts';
 
 const KEYS_PAGE = 'You can find your API key at https://platform.openai.com/account/api-keys.';
 
 /** Azure's words for a missing or wrong key. */
 const AZURE_DENIED =
   'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.';
+
+/** Together's words for a missing or wrong key (plausible: not published). */
+const TOGETHER_DENIED =
+  'Invalid API key provided. You can find your API key at https://api.together.ai/settings/api-keys.';
 
 /** The key a request carries, however it carries it; undefined when there is none. */
 export function presentedKey(request: Request): string | undefined {
@@ -15,13 +19,13 @@ export function presentedKey(request: Request): string | undefined {
   return match?.[1];
 }
 
-function unauthorized(message: string, code: string | null): ApiError {
-  return new ApiError(401, { message, type: 'invalid_request_error', code });
+function unauthorized(message: string, code: string | null): RouteError {
+  return new RouteError(401, { message, type: 'invalid_request_error', code });
 }
 
 /**
- * Checks a request's credentials: `Authorization: Bearer KEY` at OpenAI (`/v1`); the `api-key`
- * header (or a Bearer token, as Entra ID gives) at Azure (`/openai/v1`). With `acceptedKeys`
+ * Checks a request's credentials: `Authorization: Bearer KEY` at OpenAI and Together (`/v1`);
+ * the `api-key` header (or a Bearer token, as Entra ID gives) at Azure (`/openai/v1`). With `acceptedKeys`
  * set, the key must be one of them. Error messages never repeat the key.
  */
 export function authenticate(
@@ -35,6 +39,9 @@ export function authenticate(
   if (flavour === 'azure') {
     key = presentedKey(request);
     if (!key) throw unauthorized(AZURE_DENIED, '401');
+  } else if (flavour === 'together') {
+    key = /^bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+    if (!key) throw unauthorized(TOGETHER_DENIED, 'invalid_api_key');
   } else {
     if (!authorization) {
       const hint = apiKeyHeader
@@ -54,6 +61,7 @@ export function authenticate(
     }
   }
   if (acceptedKeys && !acceptedKeys.includes(key)) {
+    if (flavour === 'together') throw unauthorized(TOGETHER_DENIED, 'invalid_api_key');
     throw flavour === 'azure'
       ? unauthorized(AZURE_DENIED, '401')
       : unauthorized(`Incorrect API key provided. ${KEYS_PAGE}`, 'invalid_api_key');

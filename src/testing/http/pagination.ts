@@ -1,4 +1,4 @@
-import { invalidRequest } from './api-error.ts';
+import { invalidRequest } from './route-error.ts';
 
 /** The envelope of every paginated list. */
 export interface ListPage<T> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError, invalidRequest } from './api-error.ts';
+import { invalidRequest, RouteError } from './route-error.ts';
 import { requestErrorFromZod } from './zod-error.ts';
 
 /** What the real service says about a body that is not JSON. */
@@ -8,11 +8,11 @@ const NOT_JSON =
 
 /** The JSON value of a request body, or a 400 in the API's shape. */
 export function parseJsonBody(bytes: Uint8Array): unknown {
-  if (bytes.byteLength === 0) throw new ApiError(400, { message: NOT_JSON });
+  if (bytes.byteLength === 0) throw new RouteError(400, { message: NOT_JSON });
   try {
     return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
-    throw new ApiError(400, { message: NOT_JSON });
+    throw new RouteError(400, { message: NOT_JSON });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ApiError } from './api-error.ts';
+import type { RouteError } from './route-error.ts';
 
 /** A JSON response with the given status and extra headers. */
 export function jsonResponse(
@@ -12,7 +12,7 @@ export function jsonResponse(
   });
 }
 
-/** The response for an {@link ApiError}: its status, its headers and the API's error body. */
-export function errorResponse(error: ApiError): Response {
+/** The response for an {@link RouteError}: its status, its headers and the API's error body. */
+export function errorResponse(error: RouteError): Response {
   return jsonResponse(error.body(), error.status, error.headers);
 }

@@ -1,6 +1,16 @@
 import type { RouteContext } from '../route-context.ts';
+import type { MultipartLimits } from './multipart-body.ts';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * How a route's request body is read, once the request is authenticated and routed: JSON (the
+ * default for POST) up to `maxBytes`, or `multipart/form-data` streamed within its limits.
+ * GET and DELETE bodies are never read.
+ */
+export type BodySpec =
+  | { kind: 'json'; maxBytes?: number }
+  | { kind: 'multipart'; limits: MultipartLimits };
 
 /** One endpoint of the fake: its name (used by faults and the call log) and its handler. */
 export interface Route {
@@ -9,6 +19,13 @@ export interface Route {
   method: HttpMethod;
   /** Path below the base (`/v1` or `/openai/v1`), with `:param` segments: `/files/:file_id`. */
   path: string;
+  /** How the body is read; default: JSON up to `DEFAULT_MAX_BODY_BYTES`. */
+  body?: BodySpec;
+  /**
+   * Authorised by the URL itself (a signed upload URL), not by the API key: the fake does not
+   * ask for a key, as a storage service would not.
+   */
+  signed?: boolean | undefined;
   handle(context: RouteContext): Response | Promise<Response>;
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, valueAtPath } from '../../schemas/issue-path.ts';
-import { ApiError, missingParameter } from './api-error.ts';
+import { missingParameter, RouteError } from './route-error.ts';
 
 type Issue = z.core.$ZodIssue;
 
@@ -34,9 +34,9 @@ function mostSpecific(issue: Issue): Issue {
  * the API's style (`method.supervised.hyperparameters.n_epochs`, `messages[0].role`), a
  * message that names it and what was wrong, and the API's codes for the common cases.
  */
-export function requestErrorFromZod(error: z.ZodError, input: unknown): ApiError {
+export function requestErrorFromZod(error: z.ZodError, input: unknown): RouteError {
   const first = error.issues[0];
-  if (!first) return new ApiError(400, { message: 'The request body is invalid.' });
+  if (!first) return new RouteError(400, { message: 'The request body is invalid.' });
   const issue = mostSpecific(first);
   const param = formatPath(issue.path) || null;
   const sent = valueAtPath(input, issue.path);
@@ -44,7 +44,7 @@ export function requestErrorFromZod(error: z.ZodError, input: unknown): ApiError
 
   if (issue.code === 'invalid_type' && sent === undefined) return missingParameter(name);
   if (issue.code === 'invalid_type') {
-    return new ApiError(400, {
+    return new RouteError(400, {
       message: `Invalid type for '${name}': expected ${issue.expected}, but got ${describe(sent)} instead.`,
       param,
       code: 'invalid_type',
@@ -53,12 +53,12 @@ export function requestErrorFromZod(error: z.ZodError, input: unknown): ApiError
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     const where = param ? `${param}.${key}` : key;
-    return new ApiError(400, {
+    return new RouteError(400, {
       message: `Unrecognized request argument supplied: ${where}`,
       param: where,
     });
   }
-  return new ApiError(400, {
+  return new RouteError(400, {
     message: `Invalid value for '${name}': ${issue.message}. Got ${JSON.stringify(sent) ?? 'nothing'}.`,
     param,
     code: 'invalid_value',

@@ -6,6 +6,7 @@ import { newId } from '../ids.ts';
 import type { FakeState } from '../state.ts';
 import type { JobRecord } from './job-record.ts';
 import type { StepMetrics } from './loss-curve.ts';
+import { type NarratedEvent, type Narrator, openaiNarrator } from './narrator.ts';
 import type { Milestone } from './plan.ts';
 import { resultFileContent } from './results-csv.ts';
 
@@ -19,28 +20,16 @@ export interface JobEngineDeps {
   ownerName: string;
   /** Looks up the shutdown date of a snapshot, inherited by models trained from it. */
   shutdownDateOf(snapshot: string): string | undefined;
+  /** How jobs tell what happens to them. Default: OpenAI's events. */
+  narrator?: Narrator | undefined;
+  /** Whether a finished job writes a result file (OpenAI's CSV). Default: true. */
+  resultFiles?: boolean | undefined;
 }
 
 /** Statuses a job can be stepped to with `fake.runJob(id, { until })`. */
 export type RunUntil = 'queued' | 'running' | 'succeeded';
 
 const toSeconds = (ms: number) => Math.floor(ms / 1000);
-
-function formatLoss(value: number): string {
-  return value.toFixed(2);
-}
-
-/** "Step 12/90: training loss=0.48, validation loss=0.52", as the real service words it. */
-function stepMessage(metrics: StepMetrics, totalSteps: number): string {
-  let message = `Step ${metrics.step}/${totalSteps}: training loss=${formatLoss(metrics.train_loss)}`;
-  if (metrics.valid_loss !== undefined) {
-    message += `, validation loss=${formatLoss(metrics.valid_loss)}`;
-  }
-  if (metrics.full_valid_loss !== undefined) {
-    message += `, full validation loss=${formatLoss(metrics.full_valid_loss)}`;
-  }
-  return message;
-}
 
 /**
  * Moves jobs along their plans as simulated time passes, and applies what each milestone
@@ -49,21 +38,19 @@ function stepMessage(metrics: StepMetrics, totalSteps: number): string {
  */
 export class JobEngine {
   readonly #deps: JobEngineDeps;
+  readonly #narrator: Narrator;
   /** Each job's training pairs, parsed once for its model and all its checkpoints. */
   readonly #pairs = new WeakMap<JobRecord, TrainingPair[]>();
 
   constructor(deps: JobEngineDeps) {
     this.#deps = deps;
+    this.#narrator = deps.narrator ?? openaiNarrator;
   }
 
-  /** Registers a new job (status `validating_files`) with its first two events. */
+  /** Registers a new job (status `validating_files`) with its first events. */
   add(job: JobRecord): void {
     this.#deps.state.jobs.set(job.id, job);
-    const files = job.validationFile
-      ? `${job.trainingFile} and validation file: ${job.validationFile}`
-      : job.trainingFile;
-    this.#event(job, job.createdAt, `Created fine-tuning job: ${job.id}`);
-    this.#event(job, job.createdAt, `Validating training file: ${files}`);
+    this.#tell(job, job.createdAt, this.#narrator.created(job));
   }
 
   /** Brings every job up to the clock (to its end, on the instant clock). */
@@ -76,7 +63,7 @@ export class JobEngine {
         continue;
       }
       if (this.#deps.instant) {
-        this.#applyUntil(job, Number.POSITIVE_INFINITY, () => now);
+        this.#finishAtOnce(job);
         continue;
       }
       const target = progress.activeMs + (now - progress.lastTickMs);
@@ -86,6 +73,24 @@ export class JobEngine {
       progress.activeMs = target;
       progress.lastTickMs = now;
     }
+  }
+
+  /**
+   * The instant clock: applies the rest of a job's plan now, each milestone stamped when the
+   * plan says it happens (from where the job stands), then moves the clock past the last one —
+   * so a 120-step job still shows a `finished_at` minutes after its `created_at`, and nothing
+   * the fake shows afterwards is older than the job's end.
+   */
+  #finishAtOnce(job: JobRecord): void {
+    const { progress } = job;
+    const startedAt = progress.lastTickMs;
+    const startActive = progress.activeMs;
+    const stamp = (at: number) => startedAt + (at - startActive);
+    this.#applyUntil(job, Number.POSITIVE_INFINITY, stamp);
+    const last = job.plan.milestones[progress.next - 1]?.at ?? startActive;
+    progress.activeMs = Math.max(startActive, last);
+    progress.lastTickMs = stamp(progress.activeMs);
+    this.#deps.clock.skipTo(progress.lastTickMs);
   }
 
   /**
@@ -113,7 +118,7 @@ export class JobEngine {
     job.statusBeforePause = job.status;
     job.status = 'paused';
     job.estimatedFinish = null;
-    this.#event(job, this.#deps.clock.seconds(), 'Fine-tuning job paused');
+    this.#tell(job, this.#deps.clock.seconds(), this.#narrator.paused(job));
   }
 
   /** Resumes a paused job where it stopped. */
@@ -121,7 +126,7 @@ export class JobEngine {
     job.status = job.statusBeforePause ?? 'running';
     job.statusBeforePause = null;
     job.progress.lastTickMs = this.#deps.clock.now();
-    this.#event(job, this.#deps.clock.seconds(), 'Fine-tuning job resumed');
+    this.#tell(job, this.#deps.clock.seconds(), this.#narrator.resumed(job));
   }
 
   /** Cancels a job that has not finished. */
@@ -129,7 +134,7 @@ export class JobEngine {
     job.status = 'cancelled';
     job.statusBeforePause = null;
     job.estimatedFinish = null;
-    this.#event(job, this.#deps.clock.seconds(), 'Fine-tuning job cancelled');
+    this.#tell(job, this.#deps.clock.seconds(), this.#narrator.cancelled(job));
   }
 
   #reached(job: JobRecord, until: RunUntil): boolean {
@@ -154,29 +159,32 @@ export class JobEngine {
     switch (milestone.kind) {
       case 'validated':
         job.status = 'queued';
-        this.#event(job, at, 'Files validated, moving job to queued state');
+        this.#tell(job, at, this.#narrator.validated(job));
         return;
       case 'rejected':
         job.status = 'failed';
         job.error = milestone.error;
         job.finishedAt = at;
-        this.#event(job, at, milestone.error.message, { level: 'error' });
+        this.#tell(job, at, this.#narrator.rejected(job, milestone.error));
         return;
       case 'started': {
         job.status = 'running';
         job.hyperparameters = job.plan.hyperparameters;
         const remaining = (job.plan.milestones.at(-1)?.at ?? milestone.at) - milestone.at;
         job.estimatedFinish = toSeconds(atMs + remaining);
-        // The real service sends `data: null` on this one event.
-        this.#event(job, at, 'Fine-tuning job started', { data: null });
+        this.#tell(job, at, this.#narrator.started(job));
         return;
       }
-      case 'step':
-        this.#event(job, at, stepMessage(milestone.metrics, milestone.totalSteps), {
-          type: 'metrics',
-          data: { ...milestone.metrics, total_steps: milestone.totalSteps },
-        });
+      case 'step': {
+        const hyper = job.plan.hyperparameters;
+        const perEpoch = hyper ? Math.max(1, milestone.totalSteps / hyper.n_epochs) : 1;
+        this.#tell(
+          job,
+          at,
+          this.#narrator.step(job, milestone.metrics, milestone.totalSteps, perEpoch),
+        );
         return;
+      }
       case 'checkpoint':
         this.#checkpoint(job, milestone.metrics, milestone.final, at);
         return;
@@ -206,40 +214,36 @@ export class JobEngine {
       },
     });
     if (!final) this.#registerModel(job, name, at, false);
+    this.#tell(job, at, this.#narrator.checkpoint(job, metrics.step, name, final));
   }
 
   #finish(job: JobRecord, at: number): void {
-    const resultFile = newId.file();
-    const content = resultFileContent(job.plan.steps);
-    this.#deps.state.files.set(resultFile, {
-      id: resultFile,
-      filename: 'step_metrics.csv',
-      purpose: 'fine-tune-results',
-      content,
-      createdAt: at,
-      expiresAt: null,
-      processedAtMs: 0,
-    });
-    // The real service announces the earlier checkpoints together with the model, at the end.
-    for (const checkpoint of job.history.checkpoints) {
-      if (checkpoint.fine_tuned_model_checkpoint === job.plannedModel) continue;
-      this.#event(
-        job,
-        at,
-        `Checkpoint created at step ${checkpoint.step_number} with Snapshot ID: ${checkpoint.fine_tuned_model_checkpoint}`,
-      );
+    if (this.#deps.resultFiles !== false) {
+      const resultFile = newId.file();
+      this.#deps.state.files.set(resultFile, {
+        id: resultFile,
+        filename: 'step_metrics.csv',
+        purpose: 'fine-tune-results',
+        content: resultFileContent(job.plan.steps),
+        createdAt: at,
+        expiresAt: null,
+        processedAtMs: 0,
+      });
+      job.resultFiles = [resultFile];
     }
+    const earlier = job.history.checkpoints
+      .filter((checkpoint) => checkpoint.fine_tuned_model_checkpoint !== job.plannedModel)
+      .map((checkpoint) => ({
+        step: checkpoint.step_number,
+        name: checkpoint.fine_tuned_model_checkpoint,
+      }));
     this.#registerModel(job, job.plannedModel, at, true);
-    this.#event(job, at, `New fine-tuned model created: ${job.plannedModel}`);
-    this.#event(job, at, 'Evaluating model against our usage policies');
-    this.#event(job, at, 'Usage policy evaluations completed, model is now enabled for sampling');
     job.status = 'succeeded';
     job.finishedAt = at;
     job.estimatedFinish = null;
     job.fineTunedModel = job.plannedModel;
-    job.resultFiles = [resultFile];
     job.trainedTokens = job.plan.trainedTokens;
-    this.#event(job, at, 'The job has successfully completed');
+    this.#tell(job, at, this.#narrator.finished(job, earlier));
   }
 
   #registerModel(job: JobRecord, id: string, created: number, listed: boolean): void {
@@ -264,20 +268,19 @@ export class JobEngine {
     return pairs;
   }
 
-  #event(
-    job: JobRecord,
-    at: number,
-    message: string,
-    extra: Partial<Pick<FineTuningJobEvent, 'level' | 'type' | 'data'>> = {},
-  ): void {
-    job.history.events.push({
-      object: 'fine_tuning.job.event',
-      id: newId.event(),
-      created_at: at,
-      level: extra.level ?? 'info',
-      message,
-      type: extra.type ?? 'message',
-      data: extra.data === undefined ? {} : extra.data,
-    });
+  /** Writes the narrated events at `at`, in order. */
+  #tell(job: JobRecord, at: number, events: readonly NarratedEvent[]): void {
+    for (const event of events) {
+      const written: FineTuningJobEvent = {
+        object: 'fine_tuning.job.event',
+        id: newId.event(),
+        created_at: at,
+        level: event.level ?? 'info',
+        message: event.message,
+        type: event.type ?? 'message',
+        data: event.data === undefined ? {} : event.data,
+      };
+      job.history.events.push(written);
+    }
   }
 }

@@ -45,6 +45,8 @@ export interface JobRecord {
   methodType: FineTuningMethodType;
   /** Method fields other than hyperparameters (a reinforcement job's grader). */
   methodExtras: Record<string, unknown>;
+  /** Together AI's own request fields (LoRA, learning rate…), echoed in its job objects. */
+  together?: Record<string, unknown> | undefined;
   requested: RequestedHyperparameters;
   /** The training file's bytes when the job was created (the file may be deleted later). */
   trainingContent: Uint8Array;

@@ -1,4 +1,4 @@
-import { seededRandom } from '../../data/helpers/random.ts';
+import { seededRandom } from '../../data/random.ts';
 
 /** The metrics of one training step, as in a metrics event's `data`. */
 export interface StepMetrics {

@@ -22,9 +22,6 @@ export const DEFAULT_TIMINGS: JobTimings = {
   finishMs: 15_000,
 };
 
-/** No time at all: the `instant` clock. */
-export const INSTANT_TIMINGS: JobTimings = { validateMs: 0, queueMs: 0, stepMs: 0, finishMs: 0 };
-
 /** Why a job failed, as the job's `error`. */
 export interface JobError {
   code: string;

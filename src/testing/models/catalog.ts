@@ -54,7 +54,8 @@ export function fakeModelOf(entry: ModelEntry): CatalogModel {
   const model: CatalogModel = {
     id: entry.id,
     created: createdOf(entry.id),
-    owned_by: 'system',
+    // Together's models are owned by their publisher (`meta-llama/…`); OpenAI says `system`.
+    owned_by: entry.id.includes('/') ? (entry.id.split('/')[0] ?? 'system') : 'system',
     aliases: entry.aliases,
     fineTuning: methods,
   };
@@ -71,6 +72,15 @@ export function fakeModelOf(entry: ModelEntry): CatalogModel {
  */
 export const DEFAULT_CATALOG: readonly CatalogModel[] = defaultCatalog.entries
   .filter((entry) => entry.provider === 'openai')
+  .map(fakeModelOf);
+
+/**
+ * The Together flavour's catalog: Together AI's fine-tunable models from tunekit's catalog
+ * (`tunekit/data`), one source of truth with the client's checks. Their names are Together's
+ * (`meta-llama/Meta-Llama-3.1-8B-Instruct-Reference`).
+ */
+export const TOGETHER_CATALOG: readonly CatalogModel[] = defaultCatalog.entries
+  .filter((entry) => entry.provider === 'together')
   .map(fakeModelOf);
 
 /** Looks base models up by snapshot name or alias. */

@@ -1,19 +1,22 @@
 import type { FileObject } from '../../schemas/file.ts';
-import { invalidRequest, missingParameter, noSuchObject } from '../http/api-error.ts';
 import { paginate } from '../http/pagination.ts';
 import { jsonResponse } from '../http/respond.ts';
+import { invalidRequest, missingParameter, noSuchObject } from '../http/route-error.ts';
 import type { Route } from '../http/router.ts';
 import { newId } from '../ids.ts';
 import { param, type RouteContext } from '../route-context.ts';
 import type { StoredFile } from '../state.ts';
 import type { World } from '../world.ts';
-import { readMultipart } from './multipart.ts';
+import { formOf } from './multipart.ts';
 
 /** Purposes a client may upload with (`fine-tune-results` files are made by jobs). */
 export const UPLOAD_PURPOSES = ['assistants', 'batch', 'fine-tune', 'vision', 'user_data', 'evals'];
 
 /** The Files API takes files up to 512 MB. */
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** Room for the multipart envelope and the other fields around a file part. */
+export const ENVELOPE_BYTES = 1024 ** 2;
 
 /** A file's metadata as the API shows it. */
 export function serializeFile(file: StoredFile, nowMs: number): FileObject {
@@ -53,10 +56,10 @@ export function checkFineTuneFilename(purpose: string, filename: string): void {
 }
 
 /** `expires_after` from form fields, as seconds after creation (3600 to 2,592,000). */
-function readExpiresAfter(form: FormData): number | null {
-  const anchor = form.get('expires_after[anchor]');
-  const seconds = form.get('expires_after[seconds]');
-  if (anchor === null && seconds === null) return null;
+function readExpiresAfter(fields: Map<string, string>): number | null {
+  const anchor = fields.get('expires_after[anchor]');
+  const seconds = fields.get('expires_after[seconds]');
+  if (anchor === undefined && seconds === undefined) return null;
   if (anchor !== 'created_at') {
     throw invalidRequest(
       "Invalid value for 'expires_after.anchor': expected 'created_at'.",
@@ -101,25 +104,19 @@ export function findFile(world: World, id: string, paramName = 'id'): StoredFile
   return file;
 }
 
-async function createFile(context: RouteContext): Promise<Response> {
-  const form = await readMultipart(context);
-  const purpose = checkPurpose(form.get('purpose')?.toString());
-  const upload = form.get('file');
-  if (!(upload instanceof File)) {
+function createFile(context: RouteContext): Response {
+  const form = formOf(context);
+  const purpose = checkPurpose(form.fields.get('purpose'));
+  const upload = form.files.get('file');
+  if (!upload) {
     throw missingParameter('file');
   }
-  checkFineTuneFilename(purpose, upload.name);
-  if (upload.size > MAX_FILE_BYTES) {
-    throw invalidRequest(
-      `File is too large: ${upload.size} bytes; the Files API takes up to ${MAX_FILE_BYTES} bytes. Use the Uploads API for larger files.`,
-      'file',
-    );
-  }
+  checkFineTuneFilename(purpose, upload.filename);
   const file = storeFile(context.world, {
-    filename: upload.name,
+    filename: upload.filename,
     purpose,
-    content: new Uint8Array(await upload.arrayBuffer()),
-    expiresAfter: readExpiresAfter(form),
+    content: upload.bytes,
+    expiresAfter: readExpiresAfter(form.fields),
   });
   return jsonResponse(context.dialect.file(file, context.world.clock.now()));
 }
@@ -165,7 +162,24 @@ function fileContent(context: RouteContext): Response {
 
 /** `/files`: upload, list, retrieve, delete, download. */
 export const fileRoutes: Route[] = [
-  { name: 'files.create', method: 'POST', path: '/files', handle: createFile },
+  {
+    name: 'files.create',
+    method: 'POST',
+    path: '/files',
+    body: {
+      kind: 'multipart',
+      limits: {
+        bodyBytes: MAX_FILE_BYTES + ENVELOPE_BYTES,
+        fileBytes: MAX_FILE_BYTES,
+        fileTooLarge: () =>
+          invalidRequest(
+            `File is too large: the Files API takes up to ${MAX_FILE_BYTES} bytes. Use the Uploads API for larger files.`,
+            'file',
+          ),
+      },
+    },
+    handle: createFile,
+  },
   { name: 'files.list', method: 'GET', path: '/files', handle: listFiles },
   { name: 'files.retrieve', method: 'GET', path: '/files/:file_id', handle: retrieveFile },
   { name: 'files.delete', method: 'DELETE', path: '/files/:file_id', handle: deleteFile },

@@ -1,8 +1,8 @@
 import { isTerminalJobStatus, JobCreateParams } from '../../schemas/fine-tuning-job.ts';
-import { ApiError, invalidRequest } from '../http/api-error.ts';
 import { paginate } from '../http/pagination.ts';
 import { readJsonBody } from '../http/read-body.ts';
 import { jsonResponse } from '../http/respond.ts';
+import { invalidRequest, RouteError } from '../http/route-error.ts';
 import type { Route } from '../http/router.ts';
 import { newId } from '../ids.ts';
 import type { JobRecord } from '../jobs/job-record.ts';
@@ -19,7 +19,7 @@ const MAX_METADATA_PAIRS = 16;
 export function findJob(world: World, id: string): JobRecord {
   const job = world.state.jobs.get(id);
   if (!job) {
-    throw new ApiError(404, {
+    throw new RouteError(404, {
       message: `Could not find fine-tuning job: ${id}`,
       param: 'fine_tuning_job_id',
     });
@@ -186,7 +186,7 @@ function retrieveJob(context: RouteContext): Response {
 }
 
 /** A 400 for an action the job's status does not allow. */
-function wrongStatus(job: JobRecord, action: string, allowed: string): ApiError {
+function wrongStatus(job: JobRecord, action: string, allowed: string): RouteError {
   return invalidRequest(
     `Cannot ${action} job ${job.id}: its status is ${job.status}; only ${allowed} jobs can be ${action === 'cancel' ? 'cancelled' : `${action}d`}.`,
     'fine_tuning_job_id',

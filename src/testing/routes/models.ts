@@ -1,5 +1,5 @@
-import { ApiError, modelNotFound } from '../http/api-error.ts';
 import { jsonResponse } from '../http/respond.ts';
+import { modelNotFound, RouteError } from '../http/route-error.ts';
 import type { Route } from '../http/router.ts';
 import { param, type RouteContext } from '../route-context.ts';
 
@@ -37,7 +37,7 @@ function deleteModel(context: RouteContext): Response {
   const name = param(context, 'model');
   const { state, catalog } = context.world;
   if (catalog.find(name)) {
-    throw new ApiError(403, {
+    throw new RouteError(403, {
       message: `You do not have permission to delete ${name}: only fine-tuned models of your organization can be deleted.`,
       param: 'model',
     });

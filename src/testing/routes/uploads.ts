@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { type Upload, UploadCompleteParams, UploadCreateParams } from '../../schemas/upload.ts';
-import { invalidRequest, missingParameter, noSuchObject } from '../http/api-error.ts';
 import { readJsonBody } from '../http/read-body.ts';
 import { jsonResponse } from '../http/respond.ts';
+import { invalidRequest, missingParameter, noSuchObject } from '../http/route-error.ts';
 import type { Route } from '../http/router.ts';
 import { newId } from '../ids.ts';
 import { param, type RouteContext } from '../route-context.ts';
 import type { StoredUpload } from '../state.ts';
-import { checkFineTuneFilename, checkPurpose, storeFile } from './files.ts';
-import { readMultipart } from './multipart.ts';
+import { checkFineTuneFilename, checkPurpose, ENVELOPE_BYTES, storeFile } from './files.ts';
+import { formOf } from './multipart.ts';
 
 /** An upload may announce up to 8 GB. */
 const MAX_UPLOAD_BYTES = 8 * 1024 ** 3;
@@ -79,23 +79,16 @@ function createUpload(context: RouteContext): Response {
   return jsonResponse(serializeUpload(upload, context));
 }
 
-async function addPart(context: RouteContext): Promise<Response> {
+function addPart(context: RouteContext): Response {
   const upload = pendingUpload(context, 'add a part to');
-  const form = await readMultipart(context);
-  const data = form.get('data');
-  if (!(data instanceof Blob)) {
+  const data = formOf(context).files.get('data');
+  if (!data) {
     throw missingParameter('data');
-  }
-  if (data.size > MAX_PART_BYTES) {
-    throw invalidRequest(
-      `A part may hold at most ${MAX_PART_BYTES} bytes (64 MB); this one has ${data.size}.`,
-      'data',
-    );
   }
   const part = {
     id: newId.uploadPart(),
     createdAt: context.world.clock.seconds(),
-    data: new Uint8Array(await data.arrayBuffer()),
+    data: data.bytes,
   };
   upload.parts.set(part.id, part);
   return jsonResponse({
@@ -158,7 +151,21 @@ function cancelUpload(context: RouteContext): Response {
 /** `/uploads`: files up to 8 GB sent in parts of up to 64 MB. */
 export const uploadRoutes: Route[] = [
   { name: 'uploads.create', method: 'POST', path: '/uploads', handle: createUpload },
-  { name: 'uploads.addPart', method: 'POST', path: '/uploads/:upload_id/parts', handle: addPart },
+  {
+    name: 'uploads.addPart',
+    method: 'POST',
+    path: '/uploads/:upload_id/parts',
+    body: {
+      kind: 'multipart',
+      limits: {
+        bodyBytes: MAX_PART_BYTES + ENVELOPE_BYTES,
+        fileBytes: MAX_PART_BYTES,
+        fileTooLarge: () =>
+          invalidRequest(`A part may hold at most ${MAX_PART_BYTES} bytes (64 MB).`, 'data'),
+      },
+    },
+    handle: addPart,
+  },
   {
     name: 'uploads.complete',
     method: 'POST',

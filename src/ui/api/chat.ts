@@ -1,5 +1,5 @@
 import type { TuneKit } from '../../client.ts';
-import { costOfTokens, defaultCatalog, formatUsd, inferencePrices } from '../../data/index.ts';
+import { defaultCatalog, inferencePrices, tokensCost, usdFromPico } from '../../data/index.ts';
 import { describeError, type PageError } from './page-error.ts';
 
 /** A question for one model, as the page sends it. */
@@ -79,10 +79,10 @@ function priceOf(client: TuneKit, model: string, prompt: number | null, completi
           : `tunekit's catalog has no price for ${model} at ${client.provider.label}.`,
     };
   }
-  const micros =
-    costOfTokens(prompt, prices.inputPer1M) + costOfTokens(completion, prices.outputPer1M);
+  // Exact, like eval's per-request costs: a chat turn costs fractions of a micro-dollar.
+  const pico = tokensCost(prompt, prices.inputPer1M) + tokensCost(completion, prices.outputPer1M);
   return {
-    usd: formatUsd(micros),
+    usd: usdFromPico(pico),
     note: `$${prices.inputPer1M} in / $${prices.outputPer1M} out per 1M tokens (catalog price).`,
   };
 }

@@ -1,7 +1,7 @@
 import type { TuneKit } from '../../client.ts';
 import { APIError } from '../../core/errors/api-error.ts';
+import { usdFromPico } from '../../data/money.ts';
 import type { PromptExample } from '../../data/prompt/read-examples.ts';
-import { usdFromPico } from '../../data/roi/exact.ts';
 import type { ChatCompletionCreateParamsNonStreaming } from '../../schemas/chat-params.ts';
 import { BudgetExhaustedError } from './budget.ts';
 import { outputOf, type ResolvedCandidate } from './candidates.ts';

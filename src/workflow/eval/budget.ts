@@ -1,10 +1,16 @@
 import { TuneKitError } from '../../core/errors/tunekit-error.ts';
-import { picoFromUsd, usdFromPico } from '../../data/roi/exact.ts';
+import { picoFromUsd, usdFromPico } from '../../data/money.ts';
 
 /** Why an evaluation stopped before sending everything. */
 export type BudgetLimit = 'requests' | 'cost';
 
-/** The next request would go past the request budget or the cost cap; it was not sent. */
+/**
+ * The next request would go past the request budget or the cost cap; it was not sent.
+ *
+ * @example
+ * const report = await runEval(client, { ...options, maxCostUsd: '0.50' }); // stops, does not throw
+ * if (report.run.stoppedBy === 'cost') console.log(report.run.stopReason); // this error's message
+ */
 export class BudgetExhaustedError extends TuneKitError {
   override name = 'BudgetExhaustedError';
   readonly limit: BudgetLimit;

@@ -1,5 +1,5 @@
+import { picoFromUsd, usdFromPico } from '../../data/money.ts';
 import type { PromptExample } from '../../data/prompt/read-examples.ts';
-import { picoFromUsd, usdFromPico } from '../../data/roi/exact.ts';
 import type { ChatCompletion } from '../../schemas/chat-completion.ts';
 import type { ChatCompletionCreateParamsNonStreaming } from '../../schemas/chat-params.ts';
 import { BudgetExhaustedError } from './budget.ts';

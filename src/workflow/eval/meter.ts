@@ -1,7 +1,7 @@
 import type { TuneKit } from '../../client.ts';
 import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
 import type { ModelCatalog } from '../../data/catalog/catalog.ts';
-import { usdFromPico } from '../../data/roi/exact.ts';
+import { usdFromPico } from '../../data/money.ts';
 import { createTokenCounter } from '../../data/tokens/counter.ts';
 import type { EncodingName } from '../../data/tokens/encodings.ts';
 import { ExampleTokenCounter } from '../../data/tokens/example-tokens.ts';

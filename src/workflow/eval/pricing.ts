@@ -1,6 +1,6 @@
 import type { ModelCatalog } from '../../data/catalog/catalog.ts';
 import type { TokenPrices } from '../../data/catalog/entry.ts';
-import { tokensCost } from '../../data/roi/exact.ts';
+import { tokensCost } from '../../data/money.ts';
 import { inferencePrices } from '../../data/roi/prices.ts';
 import type { EncodingName } from '../../data/tokens/encodings.ts';
 import type { ExampleTokenCounter } from '../../data/tokens/example-tokens.ts';

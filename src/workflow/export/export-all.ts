@@ -211,7 +211,9 @@ async function writeAllMetrics(run: ExportRun, jobs: readonly FineTuningJob[]): 
   for (const [index, job] of jobs.entries()) {
     const entry = manifest.jobs[job.id];
     if (!entry) continue;
-    const done = await writeMetrics(run.root, entry, manifest.files);
+    const done = await writeMetrics(run.root, entry, manifest.files, () =>
+      run.client.jobs.metrics(job.id, { signal: run.signal }),
+    );
     entry.metrics = done.metrics;
     manifest.problems.push(...done.problems);
     run.onProgress?.({ phase: 'metrics', done: index + 1, total: jobs.length, id: job.id });

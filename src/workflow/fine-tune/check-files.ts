@@ -40,15 +40,17 @@ function refusing(role: FileRole, report: ValidationReport) {
 export async function checkFiles(
   files: readonly RoleFile[],
   checkedFor: string | undefined,
-  options: Pick<FineTuneOptions, 'method' | 'onStage'>,
+  options: Pick<FineTuneOptions, 'method' | 'onStage' | 'validate'>,
 ): Promise<Map<FileRole, ValidationReport>> {
   const { validateTrainingFile } = await import('../../data/validate/validate.ts');
   const format = formatFor(options.method);
+  const answers = typeof options.validate === 'object' ? options.validate.answers : undefined;
   const reports = new Map<FileRole, ValidationReport>();
   for (const { role, path } of files) {
     const report = await validateTrainingFile(path, {
       ...(checkedFor ? { model: checkedFor } : {}),
       ...(format ? { format } : {}),
+      ...(answers ? { answers } : {}),
     });
     await options.onStage?.({ stage: 'validated', role, path, report });
     if (refusing(role, report).length > 0 || (role === 'training' && !report.valid))

@@ -4,6 +4,9 @@ import type { ValidationReport } from '../../data/validate/report.ts';
 /**
  * A training (or validation) file has errors the API would reject it for, so nothing was
  * uploaded or spent. `report` is the full validation report (every problem with its line).
+ *
+ * @example
+ * if (error instanceof TrainingDataError) for (const p of error.report.problems) console.error(error.path, p.line, p.message);
  */
 export class TrainingDataError extends TuneKitError {
   override name = 'TrainingDataError';
@@ -23,7 +26,12 @@ export class TrainingDataError extends TuneKitError {
   }
 }
 
-/** The `confirm` callback of `fineTune` said no: nothing was uploaded or spent. */
+/**
+ * The `confirm` callback of `fineTune` said no: nothing was uploaded or spent.
+ *
+ * @example
+ * await fineTune(client, { ...options, confirm: (plan) => Number(plan.cost?.usd) < 5 }); // else this error
+ */
 export class FineTuneDeclinedError extends TuneKitError {
   override name = 'FineTuneDeclinedError';
 

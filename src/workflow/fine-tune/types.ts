@@ -1,3 +1,4 @@
+import type { AnswerSchemas } from '../../data/answers/answer-check.ts';
 import type { ValidationReport } from '../../data/validate/report.ts';
 import type { MetricsRow } from '../../resources/jobs/metrics.ts';
 import type { UploadProgress } from '../../resources/uploads/upload-file.ts';
@@ -16,7 +17,11 @@ export type FineTuneStage =
   | { stage: 'uploading'; role: FileRole; path: string; progress?: UploadProgress }
   | { stage: 'uploaded'; role: FileRole; path: string; file: FileObject; reused: boolean }
   | { stage: 'processed'; role: FileRole; file: FileObject }
+  /** The create is about to be sent, tagged with this client token (none: untagged). */
+  | { stage: 'creating'; token: string | undefined }
   | { stage: 'created'; job: FineTuningJob }
+  /** An earlier run started this job with the same client token: it is followed instead. */
+  | { stage: 'resumed'; job: FineTuningJob; token: string }
   | { stage: 'finished'; job: FineTuningJob };
 
 /**
@@ -37,8 +42,16 @@ export interface FineTuneOptions {
   method?: FineTuningMethod | undefined;
   seed?: number | undefined;
   metadata?: Record<string, string> | undefined;
-  /** Check the files locally first and refuse files with errors. Default: true. */
-  validate?: boolean | undefined;
+  /**
+   * Check the files locally first and refuse files with errors. Default: true. Pass
+   * `{ answers }` to also check every trained answer against the schemas production will ask
+   * for (see `validateTrainingFile`'s `answers`): a model trained on answers that do not match
+   * them is refused before anything is uploaded.
+   *
+   * @example
+   * await fineTune(client, { trainingFile, model, validate: { answers: { response: Invoice } } });
+   */
+  validate?: boolean | { answers?: AnswerSchemas | undefined } | undefined;
   /**
    * Reuse a file uploaded before with the same content, name and size (checked with the API)
    * instead of uploading it again. Default: true. Records live in `cacheDir`.
@@ -56,8 +69,25 @@ export interface FineTuneOptions {
   onJob?: ((job: FineTuningJob) => void) | undefined;
   /** Log the model-lifecycle warning of `jobs.create` (default true; see there). */
   lifecycleWarning?: boolean | undefined;
-  /** Tag for the job's idempotent creation; see `jobs.create`. */
+  /**
+   * The job's client token (see `jobs.create`). A job already tagged with it — started by an
+   * earlier run — is followed instead of creating another (unless `newJob`).
+   */
   idempotencyToken?: string | undefined;
+  /**
+   * Resume across restarts: without `idempotencyToken`, derive the token from the files'
+   * content and the options (see `resumeToken`), so a run with the same files and options
+   * finds the job an earlier run started and follows it instead of starting another.
+   * Default: false (every call starts a job).
+   */
+  resume?: boolean | undefined;
+  /**
+   * Start a new job even when one with the token exists. It carries the same token, so later
+   * resumed runs follow it (the newest job with a token wins). Default: false.
+   */
+  newJob?: boolean | undefined;
+  /** How long a create that failed ambiguously is looked for; see `jobs.create`. */
+  lookupGrace?: number | undefined;
   /**
    * The longest wait for the job in all, in ms: then a `WaitTimeoutError` (the job goes on).
    * Default: none. Not the client's `timeout`, which bounds one request attempt.
@@ -73,8 +103,19 @@ export interface FineTuneResult {
   /** The fine-tuned model's name, ready for chat completions. */
   model: string;
   metrics: MetricsRow[];
+  /** The files the job trained on (a resumed job's, as the API has them now). */
   trainingFile: FileObject;
   validationFile: FileObject | null;
-  /** The local validation report of the training file (null with `validate: false`). */
+  /**
+   * The local validation report of the training file (null with `validate: false`, and
+   * when an earlier run's job was resumed: nothing was validated).
+   */
   report: ValidationReport | null;
+  /** Whether the job was started by an earlier run and resumed here. */
+  resumed: boolean;
+  /**
+   * The client token the job was created (or found) with: `idempotencyToken` or the derived
+   * one of `resume`; undefined when neither was asked for (`jobs.create` made up its own).
+   */
+  clientToken: string | undefined;
 }

@@ -6,7 +6,6 @@ import type { ModelLifecycle } from '../../data/catalog/lifecycle.ts';
 import type { TrainingCostEstimate } from '../../data/cost.ts';
 import type { ValidationReport } from '../../data/validate/report.ts';
 import { epochsOf, type FineTuningMethod } from '../../schemas/fine-tuning-method.ts';
-import { trainingCostOf, trainingEntryOf } from './training-cost.ts';
 
 /** What a fine-tuning job is about to cost and whether its model can still be trained. */
 export interface JobPlan {
@@ -33,6 +32,25 @@ export interface JobPlanInput {
   signal?: AbortSignal | undefined;
   /** Called before an uploaded training file is downloaded to be counted. */
   onCounting?: ((fileId: string) => unknown) | undefined;
+}
+
+/**
+ * The catalog entry that prices training `model`: the model's own, or a fine-tuned model's base
+ * (training continues from it at the base's price). The catalog loads on first use.
+ */
+async function trainingEntryOf(model: string): Promise<ModelEntry | undefined> {
+  const { defaultCatalog } = await import('../../data/catalog/catalog.ts');
+  return defaultCatalog.find(model);
+}
+
+/** The training bill of a counted file, from the data layer's one function (loaded on use). */
+async function costOf(
+  report: ValidationReport,
+  entry: ModelEntry,
+  epochs: number | 'auto',
+): Promise<TrainingCostEstimate> {
+  const { trainingCostOf } = await import('../../data/cost.ts');
+  return trainingCostOf(report.stats, entry, epochs);
 }
 
 /**
@@ -78,7 +96,6 @@ export async function planJob(client: TuneKit, input: JobPlanInput): Promise<Job
   } else {
     training = input.training;
   }
-  const cost =
-    training && entry ? await trainingCostOf(training, entry, epochsOf(input.method)) : null;
+  const cost = training && entry ? await costOf(training, entry, epochsOf(input.method)) : null;
   return { model, lifecycle, training, validation: input.validation, cost };
 }

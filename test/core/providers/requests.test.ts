@@ -37,6 +37,12 @@ const configurations: Array<{
     header: 'x-gateway-key',
     options: { provider: 'compatible', authHeader: 'x-gateway-key' },
   },
+  {
+    name: 'together',
+    base: 'https://api.together.test/v1',
+    header: 'authorization',
+    options: { provider: 'together' },
+  },
 ];
 
 function clientOf(configuration: (typeof configurations)[number], extra: ClientOptions = {}) {
@@ -58,7 +64,8 @@ describe.each(configurations)('the $name provider', (configuration) => {
     await clientOf(configuration).models.list();
 
     const [call] = await api.calls();
-    const expected = configuration.name === 'openai' ? `Bearer ${KEY}` : KEY;
+    const bearer = configuration.header === 'authorization';
+    const expected = bearer ? `Bearer ${KEY}` : KEY;
     expect(call?.headers[configuration.header]).toBe(expected);
     for (const other of ['authorization', 'api-key', 'x-gateway-key']) {
       if (other !== configuration.header) expect(call?.headers[other]).toBeUndefined();

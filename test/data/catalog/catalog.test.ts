@@ -28,8 +28,31 @@ describe('model catalog', () => {
     expect(defaultCatalog.find('o4-mini')?.shutdownDate?.value).toBe('2026-10-23');
     for (const entry of defaultCatalog.entries) {
       if (entry.training) expect(entry.training.source.length).toBeGreaterThan(0);
-      expect(entry.provider).toBe('openai');
+      expect(['openai', 'together']).toContain(entry.provider);
     }
+  });
+
+  it('knows Together AI’s models without inventing prices, and says which counts are estimates', () => {
+    const together = defaultCatalog.entries.filter((entry) => entry.provider === 'together');
+    expect(together.length).toBeGreaterThanOrEqual(10);
+    for (const entry of together) {
+      // No confirmed per-token rate: null, with the reason a cost estimate will show.
+      expect(entry.training).toBeNull();
+      expect(entry.trainingPriceNote).toMatch(/could not be confirmed/);
+      expect(entry.defaultEpochs).toBe(1);
+      expect(entry.formats).toEqual(['chat', 'completion', 'preference']);
+      expect(entry.tokenCounts?.source.length).toBeGreaterThan(0);
+      expect(entry.maxTokensPerExample?.source).toMatch(/supported-models/);
+    }
+    const llama = defaultCatalog.find('meta-llama/Meta-Llama-3.1-8B-Instruct-Reference');
+    expect(llama).toMatchObject({ encoding: 'cl100k_base', tokenCounts: { exact: false } });
+    // gpt-oss's tokenizer is o200k_base plus special tokens: its text counts are exact.
+    expect(defaultCatalog.find('openai/gpt-oss-20b')).toMatchObject({
+      encoding: 'o200k_base',
+      tokenCounts: { exact: true },
+    });
+    // OpenAI's entries count with their own tokenizer.
+    expect(defaultCatalog.find('gpt-4o-mini')?.tokenCounts).toBeNull();
   });
 
   it('lets users override and add entries, validating them', () => {

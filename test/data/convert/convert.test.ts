@@ -194,7 +194,6 @@ describe('convertTrainingFile', () => {
   });
 
   it.each([
-    ['together', 'chat', /Together AI takes OpenAI's chat format as it is/],
     ['fireworks', 'chat', /Fireworks AI takes OpenAI's chat format as it is/],
     ['nemo', 'chat', /NeMo Customizer takes OpenAI's messages format as it is/],
     ['azure', 'chat', /Azure AI Foundry takes OpenAI's chat format as it is/],
@@ -216,6 +215,63 @@ describe('convertTrainingFile', () => {
       expect(existsSync(out)).toBe(false);
     },
   );
+
+  it('converts chat for Together AI: developer as system, text parts joined, the rest left out with reasons', async () => {
+    const { dir, path } = await fileWith([
+      simple,
+      {
+        messages: [
+          { role: 'developer', content: 'Be brief.' },
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Capital ' },
+              { type: 'text', text: 'of Peru?' },
+            ],
+          },
+          { role: 'assistant', content: 'Lima', weight: 1 },
+        ],
+      },
+      {
+        messages: [
+          { role: 'user', content: 'Weather?' },
+          {
+            role: 'assistant',
+            tool_calls: [{ id: 'c1', type: 'function', function: { name: 'w', arguments: '{}' } }],
+          },
+        ],
+      },
+      {
+        messages: [
+          { role: 'user', content: 'a' },
+          { role: 'user', content: 'b' },
+          { role: 'assistant', content: 'c' },
+        ],
+      },
+      { messages: [{ role: 'user', content: 'only a question' }] },
+    ]);
+    const out = join(dir, 'together.jsonl');
+
+    const result = await convertTrainingFile(path, { to: 'together', outPath: out });
+
+    expect(result).toMatchObject({ kind: 'converted', converted: 2 });
+    const skipped = result.kind === 'converted' ? result.skipped : [];
+    expect(skipped.map((s) => s.line)).toEqual([3, 4, 5]);
+    expect(skipped[0]?.reason).toMatch(/calls tools/);
+    expect(skipped[1]?.reason).toMatch(/alternate/);
+    expect(skipped[2]?.reason).toMatch(/no assistant message/);
+    const lines = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[1]).toEqual({
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Capital of Peru?' },
+        { role: 'assistant', content: 'Lima', weight: 1 },
+      ],
+    });
+  });
 
   it('converts chat for Bedrock, leaving out and listing each line it cannot express', async () => {
     const { dir, path } = await fileWith([

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeBreakEven, breakEvenVerdict } from '../../../src/data/roi/break-even.ts';
-import { divideUp, percent, ratio, tokensCost, usdFromPico } from '../../../src/data/roi/exact.ts';
 import { promptReductionForEqualCost } from '../../../src/data/roi/prompt-reduction.ts';
 import { describeDuration, parseVolume } from '../../../src/data/roi/volume.ts';
 
@@ -9,26 +8,6 @@ const MINI = {
   base: { inputPer1M: '0.15', outputPer1M: '0.60' },
   fineTuned: { inputPer1M: '0.30', outputPer1M: '1.20' },
 };
-
-describe('exact arithmetic', () => {
-  it('prices tokens in picodollars, so sub-micro-dollar costs do not round away', () => {
-    expect(tokensCost(37, '0.15')).toBe(5_550_000n); // 5.55 micro-dollars
-    expect(usdFromPico(5_550_000n)).toBe('0.00000555');
-    expect(usdFromPico(-5_550_000n)).toBe('-0.00000555');
-    expect(usdFromPico(0n)).toBe('0.00');
-    expect(usdFromPico(2_400_000_000_000n)).toBe('2.40');
-  });
-
-  it('rounds ratios and percentages from exact numbers', () => {
-    expect(ratio(7n, 8n)).toBe(0.875);
-    expect(ratio(1n, 3n, 4)).toBe(0.3333);
-    expect(percent(1n, 3n)).toBe('33.3%');
-    expect(percent(2n, 3n)).toBe('66.7%');
-    expect(percent(-1n, 8n, 2)).toBe('-12.5%');
-    expect(divideUp(7n, 2n)).toBe(4n);
-    expect(divideUp(8n, 2n)).toBe(4n);
-  });
-});
 
 describe('analyzeBreakEven (hand-computed)', () => {
   it('one typical request: saves $0.00015, repays $2.40 after 16,000 requests', () => {

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogFile } from '../../../src/data/catalog/catalog-file.ts';
+import { tokensCost, usdFromPico } from '../../../src/data/money.ts';
 import { analyzeBreakEven } from '../../../src/data/roi/break-even.ts';
 import { estimateFineTuningRoi } from '../../../src/data/roi/estimate.ts';
-import { tokensCost, usdFromPico } from '../../../src/data/roi/exact.ts';
 import { roiPrices } from '../../../src/data/roi/prices.ts';
 import {
   promptReductionForEqualCost,

@@ -80,6 +80,24 @@ describe.each(ENCODINGS)('token counts with %s agree with tiktoken', (name) => {
     );
   });
 
+  it('on long pieces without a break, merged with a heap (property)', () => {
+    const counter = counters.get(name) as TokenCounter;
+    // One pre-tokenizer piece of 20–400 characters: CJK, Hangul, Cyrillic or Latin letters.
+    const alphabet = fc.constantFrom(
+      ...'的一是不了人我在有他这中大来上个国和也子时道出而要于就下得可你年生自会那后能对着事其里所去行过家十用发天如然作方成者多日都三小军二无同么经法当起与好看学进种将还分此心前面又定见只主没公从知很最问机意物已第手点现长样力部度外间认实理本政因高通各海口产设色',
+      '한국어텍스트입니다',
+      'дсприветжкл',
+      'abcdefghijklmnopqrstuvwxyzéü',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { minLength: 20, maxLength: 400 }).map((chars) => chars.join('')),
+        (text) => counter.count(text) === expected(name, text),
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('remembers a repeated long string and still counts it right', () => {
     const counter = counters.get(name) as TokenCounter;
     const prompt = 'You are a helpful assistant for Acme. Always answer in two sentences. '.repeat(

@@ -9,6 +9,7 @@ import { chatLines, fixture } from '../../support/training-data.ts';
 /** Line of the first problem each fixture must produce; null for problems of the whole file. */
 const EXPECTED_LINE: Partial<Record<ProblemCode, number | null>> = {
   empty_file: null,
+  unsupported_encoding: null,
   bom: 1,
   invalid_utf8: 2,
   blank_line: 2,
@@ -33,6 +34,7 @@ const EXPECTED_LINE: Partial<Record<ProblemCode, number | null>> = {
   image_not_in_user_message: 2,
   invalid_image_url: 2,
   too_many_images: 2,
+  special_token: 2,
   duplicate_example: 2,
   too_few_examples: null,
   few_examples: null,
@@ -49,6 +51,7 @@ const MODEL_FOR: Partial<Record<ProblemCode, string>> = {
 /** Codes triggered by a generated input rather than a fixture file (see the tests below). */
 const GENERATED: ProblemCode[] = [
   'too_deeply_nested',
+  'line_too_complex',
   'read_error',
   'line_too_long',
   'image_too_large',
@@ -118,21 +121,40 @@ describe('problem codes', () => {
     });
   });
 
-  it('too_deeply_nested: hostile nesting is reported, never a stack overflow', async () => {
+  it('too_deeply_nested: hostile nesting is refused before parsing, never a stack overflow', async () => {
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
     const lines = [
       `{"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"y"}],"tools":${deep}}`,
       '['.repeat(1_000_000),
       deep,
+      // 100 levels are fine (and not an example); 101 are not.
+      `${'['.repeat(100)}${']'.repeat(100)}`,
+      `${'['.repeat(101)}${']'.repeat(101)}`,
     ];
     const report = await validateTrainingFile({ text: `${lines.join('\n')}\n` });
     expect(
       report.problems.filter((p) => p.line !== undefined).map((p) => [p.line, p.code]),
     ).toEqual([
       [1, 'too_deeply_nested'],
-      [2, 'invalid_json'],
-      [3, 'not_an_object'],
+      [2, 'too_deeply_nested'],
+      [3, 'too_deeply_nested'],
+      [4, 'not_an_object'],
+      [5, 'too_deeply_nested'],
     ]);
+  });
+
+  it('line_too_complex: a line of a million values is refused before parsing', async () => {
+    const values = `[${'1,'.repeat(1_000_001)}1]`;
+    const line = `{"messages":[{"role":"user","content":"x"},{"role":"assistant","content":"y"}],"n":${values}}`;
+    const strings = `{"prompt":"${'a'.repeat(100)}","completion":"b","x":{${'"k":"v",'.repeat(600_000)}"z":1}}`;
+    const report = await validateTrainingFile({ text: `${line}\n${strings}\n` });
+    expect(
+      report.problems.filter((p) => p.line !== undefined).map((p) => [p.line, p.code]),
+    ).toEqual([
+      [1, 'line_too_complex'],
+      [2, 'line_too_complex'],
+    ]);
+    expect(report.problems.find((p) => p.line === 1)?.message).toMatch(/1,000,000 JSON values/);
   });
 
   it('needs_uploads_api and file_too_large follow the 512 MB and 8 GB limits', () => {

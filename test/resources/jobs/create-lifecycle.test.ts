@@ -20,9 +20,17 @@ function refuseCreates(status: number, message: string) {
   );
 }
 
+/** A create answered with the job, its metadata (and client token) kept as the API does. */
+function createAnswering() {
+  return http.post(`${BASE_URL}/fine_tuning/jobs`, async ({ request }) => {
+    const { metadata } = (await request.json()) as { metadata?: Record<string, string> };
+    return HttpResponse.json(jobObject({ metadata: metadata ?? null }));
+  });
+}
+
 describe('jobs.create and the model’s lifecycle', () => {
   it('warns before training a model that shuts down within 90 days, once, before sending', async () => {
-    api.use(http.post(`${BASE_URL}/fine_tuning/jobs`, () => HttpResponse.json(jobObject())));
+    api.use(createAnswering());
     const { logger, lines } = memoryLogger();
 
     await testClient({ now: on('2026-11-22'), logger, logLevel: 'warn' }).jobs.create({
@@ -38,7 +46,7 @@ describe('jobs.create and the model’s lifecycle', () => {
   });
 
   it('says nothing for a model with nothing announced within the window', async () => {
-    api.use(http.post(`${BASE_URL}/fine_tuning/jobs`, () => HttpResponse.json(jobObject())));
+    api.use(createAnswering());
     const { logger, lines } = memoryLogger();
 
     await testClient({ now: on('2026-03-01'), logger, logLevel: 'warn' }).jobs.create({

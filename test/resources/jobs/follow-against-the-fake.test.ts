@@ -5,7 +5,7 @@ import { forEachProvider } from '../../support/providers.ts';
 import { chatTrainingFile } from '../../support/training-data.ts';
 
 // Against the fake, with the faults the issue names (dropped connections, 429 storms, 500s,
-// a part upload failing twice), once per provider (OpenAI, Azure, a compatible gateway).
+// a part upload failing twice), once per provider (OpenAI, Azure, a compatible gateway, Together).
 
 /** A retry budget smaller than the storms below. */
 const FEW_RETRIES = { maxRetries: 1, logLevel: 'warn' } as const;
@@ -15,11 +15,11 @@ forEachProvider(
   (setup) => {
     it('yields every event exactly once through dropped connections, a 429 storm and 500s', async () => {
       // Real time, sped up (the fake's option below): the job moves while it is followed.
-      const { client, fake } = setup();
+      const { client, fake, baseModel } = setup();
       const { logger, lines } = memoryLogger();
       const api = client({ ...FEW_RETRIES, logger });
       const trainingFile = await uploadTrainingFile(api, chatTrainingFile(12));
-      const job = await api.jobs.create({ model: 'gpt-4o-mini', training_file: trainingFile });
+      const job = await api.jobs.create({ model: baseModel, training_file: trainingFile });
       fake.inject({ route: 'jobs.events', dropConnection: true, times: 3, skip: 2 });
       fake.inject({ route: 'jobs.retrieve', status: 429, retryAfter: 0.005, times: 6, skip: 4 });
       fake.inject({ route: 'jobs.events', status: 500, times: 2, skip: 8 });

@@ -73,6 +73,7 @@ describe('jobs.create never starts a job twice', () => {
         const body = (await request.json()) as { metadata?: Record<string, string> };
         const job = jobObject({
           id: `ftjob-${created.length + 1}`,
+          created_at: Math.floor(Date.now() / 1000),
           metadata: body.metadata ?? null,
         });
         created.push(job);
@@ -109,13 +110,15 @@ describe('jobs.create never starts a job twice', () => {
 
     const job = await testClient().jobs.create(
       { model: 'gpt-4o-mini', training_file: 'file-1' },
-      { idempotencyToken: 'deploy-42' },
+      { idempotencyToken: 'deploy-42', lookupGrace: 0 },
     );
 
     expect(backend.created).toHaveLength(1);
     expect(job.metadata?.tunekit_client_token).toBe('deploy-42');
     const calls = await api.calls();
-    expect(calls.map((c) => c.method)).toEqual(['POST', 'GET', 'POST']);
+    // A token chosen by the caller is looked for first (a run before a restart); after the
+    // 503 the filtered and the plain list are read once (no grace here), then it is sent again.
+    expect(calls.map((c) => c.method)).toEqual(['GET', 'POST', 'GET', 'GET', 'POST']);
   });
 
   it('checks once more after the last attempt fails', async () => {
@@ -152,13 +155,17 @@ describe('jobs.create never starts a job twice', () => {
     );
 
     const error = await testClient({ maxRetries: 0 })
-      .jobs.create({ model: 'gpt-4o-mini', training_file: 'file-1' }, { idempotencyToken: 'tok-1' })
+      .jobs.create({ model: 'gpt-4o-mini', training_file: 'file-1', metadata: { run: '7' } })
       .catch((e: unknown) => e);
 
+    const [post] = await api.calls();
+    const token = (post?.body as { metadata?: Record<string, string> } | undefined)?.metadata
+      ?.tunekit_client_token;
     expect(error).toBeInstanceOf(AmbiguousResultError);
     expect((error as AmbiguousResultError).lookupHint).toBe(
-      'It may exist: look for a job with metadata tunekit_client_token=tok-1 before creating it again.',
+      `It may exist: look for a job with metadata tunekit_client_token=${token} before creating it again.`,
     );
+    expect((error as Error).message).toContain('checking whether it was created failed too (403');
   });
 
   it('refuses metadata with no room left for the token', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costOfTokens, formatUsd, inferencePrices } from '../../../src/data/index.ts';
+import { inferencePrices, tokensCost, usdFromPico } from '../../../src/data/index.ts';
 import { createFakeOpenAI } from '../../../src/testing/index.ts';
 import { type AskMessage, ask, parseAsk } from '../../../src/ui/api/chat.ts';
 import { uiClient } from '../../support/ui.ts';
@@ -65,9 +65,9 @@ describe('asking a model', () => {
     expect(prices).toBeDefined();
     if (!prices) return;
     const expected =
-      costOfTokens(done.promptTokens ?? 0, prices.inputPer1M) +
-      costOfTokens(done.completionTokens ?? 0, prices.outputPer1M);
-    expect(done.usd).toBe(formatUsd(expected));
+      tokensCost(done.promptTokens ?? 0, prices.inputPer1M) +
+      tokensCost(done.completionTokens ?? 0, prices.outputPer1M);
+    expect(done.usd).toBe(usdFromPico(expected));
     const body = fake.calls.find((call) => call.route === 'chat.completions.create')
       ?.body as Record<string, unknown>;
     expect(body).toMatchObject({

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { picoFromUsd } from '../../../src/data/roi/exact.ts';
+import { picoFromUsd } from '../../../src/data/money.ts';
 import { EvalResult, runEval, scorers } from '../../../src/index.ts';
 import { createFakeOpenAI } from '../../../src/testing/index.ts';
 import {

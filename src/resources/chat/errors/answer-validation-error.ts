@@ -21,6 +21,9 @@ export type AnswerProblem = 'not_json' | 'schema_mismatch' | 'no_answer' | 'unkn
  * fails the zod schema (each issue with its path), the answer is missing, or it called a tool
  * that was not offered. `raw` holds the text (with any secret redacted); `cause` holds zod's
  * own error when there is one.
+ *
+ * @example
+ * if (error instanceof AnswerValidationError) for (const i of error.issues) console.error(i.path, i.message, error.raw);
  */
 export class AnswerValidationError extends TuneKitError {
   override name = 'AnswerValidationError';

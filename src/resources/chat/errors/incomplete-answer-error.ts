@@ -9,6 +9,9 @@ export type IncompleteReason = 'length' | 'content_filter';
  * The model stopped before its structured answer was whole: `finish_reason: 'length'` (the
  * token limit, `max_completion_tokens`, or the context window) or `'content_filter'`. The text
  * it wrote so far is in `raw` (with any secret redacted) — never parsed, never a silent null.
+ *
+ * @example
+ * if (error instanceof IncompleteAnswerError && error.finishReason === 'length') params.max_completion_tokens = 4_000;
  */
 export class IncompleteAnswerError extends TuneKitError {
   override name = 'IncompleteAnswerError';

@@ -7,6 +7,9 @@ import type { StrictSchemaProblem } from '../../../data/answers/strict-schema.ts
  * `.optional()` field without null, a record or tuple, a value of any type, a `z.date()`.
  * Raised when the format or tool is built, before anything is sent; each problem names where in
  * the answer it is (`items[].note`) and how to fix it.
+ *
+ * @example
+ * zodResponseFormat(z.object({ note: z.string().optional() }), 'a'); // throws: problems[0].valuePath 'note'
  */
 export class StrictSchemaError extends InvalidArgumentError {
   override name = 'StrictSchemaError';

@@ -6,6 +6,9 @@ import type { ChatMessageParam } from '../../../schemas/chat-params.ts';
  * `runTools` sent `maxRounds` requests and the model still asked for tools. The conversation so
  * far (with every tool result) is in `messages`, the last completion in `completion`: continue
  * with a higher limit, or look at what the model keeps asking for.
+ *
+ * @example
+ * if (error instanceof ToolLoopLimitError) await client.chat.completions.runTools({ ...params, messages: [...error.messages] });
  */
 export class ToolLoopLimitError extends TuneKitError {
   override name = 'ToolLoopLimitError';

@@ -41,6 +41,7 @@ export class ParsedChatCompletionStream<T, Tool = never> extends ChatCompletionS
   readonly #params: ParseParams;
   readonly #settings: ChatStreamSettings;
 
+  /** @internal Built by `client.chat.completions.stream()`; user code never constructs one. */
   constructor(
     open: (controller: AbortController) => PromiseLike<OpenResponse>,
     settings: ChatStreamSettings,
@@ -56,6 +57,11 @@ export class ParsedChatCompletionStream<T, Tool = never> extends ChatCompletionS
    * The answer of the first choice as it grows: a new partial object each time a chunk changes
    * what the JSON so far says. Reads the stream (do not also iterate the chunks); call
    * `finalChatCompletion()` after it for the validated whole.
+   *
+   * @example
+   * const stream = client.chat.completions.stream({ model, messages, response_format: zodResponseFormat(Invoice, 'invoice') });
+   * for await (const partial of stream.partials()) console.log(partial.vendor, partial.lines?.length);
+   * const invoice = (await stream.finalMessage()).parsed; // the validated whole
    */
   async *partials(): AsyncGenerator<DeepPartial<T>, void, undefined> {
     const parsePartial = await loadPartialParser();
@@ -76,7 +82,12 @@ export class ParsedChatCompletionStream<T, Tool = never> extends ChatCompletionS
 
   /**
    * Reads the stream to its end (unless a loop already did) and returns the completion with its
-   * answers parsed and validated, as `parse()` would.
+   * answers parsed and validated, as `parse()` would: an answer that does not match the schema
+   * throws `AnswerValidationError`, one cut short by the token limit `IncompleteAnswerError`.
+   *
+   * @example
+   * const completion = await client.chat.completions.stream({ model, messages, response_format }).finalChatCompletion();
+   * completion.choices[0]?.message.parsed; // typed from the zod schema
    */
   override async finalChatCompletion(): Promise<ParsedChatCompletion<T, Tool>> {
     const completion = await super.finalChatCompletion();
@@ -86,7 +97,14 @@ export class ParsedChatCompletionStream<T, Tool = never> extends ChatCompletionS
     });
   }
 
-  /** The parsed message of the first choice. */
+  /**
+   * The parsed message of the first choice: `parsed` for a zod response format, `tool_calls`
+   * with `parsed_arguments` for zod tools.
+   *
+   * @example
+   * const message = await client.chat.completions.stream({ model, messages, tools: [lookup] }).finalMessage();
+   * for (const call of message.tool_calls ?? []) console.log(call.function.parsed_arguments);
+   */
   override async finalMessage(): Promise<ParsedChatCompletionMessage<T, Tool>> {
     return (await super.finalMessage()) as unknown as ParsedChatCompletionMessage<T, Tool>;
   }

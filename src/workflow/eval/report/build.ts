@@ -1,6 +1,7 @@
+import { picoFromUsd, usdFromPico } from '../../../data/money.ts';
 import { contentText, type ReferenceAnswer } from '../../../data/prompt/prompt.ts';
 import type { PromptExample } from '../../../data/prompt/read-examples.ts';
-import { divideRounded, picoFromUsd, usdFromPico } from '../../../data/roi/exact.ts';
+import { divideRounded } from '../../../data/ratio.ts';
 import type { BudgetLimit } from '../budget.ts';
 import type { ResolvedCandidate } from '../candidates.ts';
 import type { ModelPricing } from '../pricing.ts';

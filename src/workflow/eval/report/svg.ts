@@ -1,4 +1,4 @@
-import { picoFromUsd } from '../../../data/roi/exact.ts';
+import { picoFromUsd } from '../../../data/money.ts';
 import { nearestRank } from '../stats/percentile.ts';
 import { escapeHtml as esc } from './escape.ts';
 import type { CandidateSummary, EvalReport } from './types.ts';

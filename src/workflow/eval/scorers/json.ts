@@ -38,8 +38,8 @@ export function jsonValid(): Scorer {
   };
 }
 
-/** What the JSON Schema scorer takes. */
-type SchemaInput = Record<string, unknown> | z.ZodType | ZodResponseFormat<unknown>;
+/** What the JSON Schema scorer takes: a JSON Schema object, a zod schema, or a zod response format. */
+export type ScorerSchemaInput = Record<string, unknown> | z.ZodType | ZodResponseFormat<unknown>;
 
 /** A check of a parsed answer: undefined when it conforms, else the first issue. */
 type SchemaCheck = (value: unknown) => string | undefined;
@@ -68,7 +68,7 @@ function bareSchema(schema: Record<string, unknown>): Record<string, unknown> {
  * Compiles the schema: zod checks zod schemas (and `zodResponseFormat` formats, whose zod schema
  * also holds refinements JSON Schema cannot say); Ajv, loaded on first use, checks JSON Schema.
  */
-async function compileSchema(schema: SchemaInput): Promise<SchemaCheck> {
+async function compileSchema(schema: ScorerSchemaInput): Promise<SchemaCheck> {
   const zod = isZodSchema(schema) ? schema : zodSchemaOfFormat(schema);
   if (zod) {
     return (value) => {
@@ -106,7 +106,7 @@ async function compileSchema(schema: SchemaInput): Promise<SchemaCheck> {
  * const same = jsonSchema(z.object({ intent: z.enum(['shipping', 'returns', 'billing']) }));
  */
 export function jsonSchema(
-  schema: SchemaInput,
+  schema: ScorerSchemaInput,
   options: { name?: string } = {},
 ): Scorer & { prepare(): Promise<void> } {
   let check: Promise<SchemaCheck> | undefined;

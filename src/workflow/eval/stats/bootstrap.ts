@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../data/helpers/random.ts';
+import { seededRandom } from '../../../data/random.ts';
 import type { Interval } from './wilson.ts';
 
 /** Resamples: enough for stable 2.5th and 97.5th percentiles, cheap for any eval set. */
