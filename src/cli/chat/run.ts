@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { TuneKitError } from '../../core/errors/tunekit-error.ts';
 import type { ChatMessageParam } from '../../schemas/chat-params.ts';
 import { paint } from '../output/color.ts';
 import { LiveStatus } from '../output/live-status.ts';
@@ -37,7 +38,8 @@ function tailOf(value: unknown, columns: number): string {
  * stdout (`--json`: the whole completion). With `--stream` the object is shown as it grows — on
  * a terminal, live on stderr; with `--json`, as `{"type": "partial", "value"}` lines, then
  * `{"type": "result", "completion"}`. An answer that is not JSON or fails the schema, a cut
- * answer and a refusal are errors (exit 1), the completion printed first with `--json`.
+ * answer and a refusal are errors (exit 1); with `--json` (not streamed) the completion is
+ * printed first.
  */
 async function structuredAnswer(
   context: ApiContext,
@@ -53,9 +55,16 @@ async function structuredAnswer(
     response_format: await responseFormatFromFile(flags.responseSchema),
   };
   if (!flags.stream) {
-    const completion = await context.client.chat.completions.parse(params, {
-      signal: context.signal,
-    });
+    const completion = await context.client.chat.completions
+      .parse(params, { signal: context.signal })
+      .catch((error: unknown) => {
+        // The answer did not parse: with --json the completion is still the output (the error
+        // follows on stderr), as it is for a refusal.
+        if (context.json && error instanceof TuneKitError && 'completion' in error) {
+          writeJson(error.completion);
+        }
+        throw error;
+      });
     if (context.json) writeJson(completion);
     const answer = parsedAnswer(completion);
     if (!context.json) writeJson(answer);

@@ -23,7 +23,9 @@ async function candidateOf(spec: string): Promise<EvalCandidate> {
   const model = at < 0 ? spec : spec.slice(0, at);
   if (model === '') throw new EvalUsageError(`--model "${spec}": the model name is missing`);
   if (at < 0) return { model };
-  return { model, prompt: await loadPromptVariant(spec.slice(at + 1)) };
+  const prompt = spec.slice(at + 1);
+  await checkInputFile(prompt, `--model ${model}=`);
+  return { model, prompt: await loadPromptVariant(prompt) };
 }
 
 async function jsonFile(path: string, what: string): Promise<Record<string, unknown>> {
