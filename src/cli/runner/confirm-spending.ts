@@ -53,7 +53,8 @@ export async function confirmSpending(options: {
     const parts = [
       `${options.action}? Nothing was started: this costs money, and stdin is not a terminal to confirm on.`,
       sentence(options.estimate),
-      ...(options.warning ? [`Warning: ${sentence(options.warning)}`] : []),
+      // Printed on its own line just above, except with --json (where nothing else is).
+      ...(options.warning && options.json ? [`Warning: ${sentence(options.warning)}`] : []),
       'Pass --yes (-y) to go ahead.',
     ];
     throw new ConfirmationRequiredError(parts.join(' '));
