@@ -69,6 +69,13 @@ describe('tunekit files', () => {
 
     const got = json(cli(['files', 'get', id, '--json']).stdout);
     expect(got).toMatchObject({ id, filename: 'train.jsonl', purpose: 'fine-tune' });
+    // For people, the time is a date; --json keeps the number.
+    const shown = cli(['files', 'get', id]).stdout;
+    expect(shown).toMatch(
+      new RegExp(
+        `created_at\\s+${new Date(got.created_at * 1000).toISOString().slice(0, 16).replace('T', ' ')}Z\n`,
+      ),
+    );
 
     const output = join(dir, 'copy.jsonl');
     expect(cli(['files', 'download', id, '--output', output]).code).toBe(0);
@@ -87,7 +94,7 @@ describe('tunekit files', () => {
     const result = cli(['files', 'upload', join(dir, 'nope.jsonl')]);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`Cannot upload ${join(dir, 'nope.jsonl')}: no such file.`);
+    expect(result.stderr).toBe(`error: cannot read ${join(dir, 'nope.jsonl')}: no such file\n`);
   });
 });
 
@@ -106,10 +113,10 @@ describe('tunekit jobs', () => {
     ]);
 
     expect(result.code).toBe(2);
+    // Sentences: the question it would have asked, why not, the estimate, what to do.
     expect(result.stderr).toMatch(
-      /costs money \(gpt-4o-mini-2024-07-18: [\d,]+ tokens × 9 epochs \(auto\)/,
+      /^error: Start a paid fine-tuning job on gpt-4o-mini-2024-07-18\? Nothing was started: this costs money, and stdin is not a terminal to confirm on\. Estimated cost of gpt-4o-mini-2024-07-18: [\d,]+ tokens × 9 epochs \(auto\) = [\d,]+ training tokens at \$[\d.]+\/1M ≈ \$[\d.]+\. Pass --yes \(-y\) to go ahead\.\n$/m,
     );
-    expect(result.stderr).toContain('pass --yes (-y) to go ahead');
     expect(jobIds(env)).toEqual(jobsBefore);
   });
 
@@ -130,7 +137,23 @@ describe('tunekit jobs', () => {
     expect(result.stderr).toMatch(
       /^warning: gpt-3\.5-turbo-0125 shut down \d+ days ago \(2026-10-23\)/m,
     );
-    expect(result.stderr).toMatch(/costs money \(.*\) and gpt-3\.5-turbo-0125 shut down/);
+    expect(result.stderr).toMatch(/≈ \$[\d.]+\. Pass --yes \(-y\) to go ahead\.$/m);
+    // The warning is said once, on its line; with --json (nothing else printed) in the error.
+    expect(result.stderr.match(/shut down \d+ days ago/g)).toHaveLength(1);
+    const asJson = cli([
+      'jobs',
+      'create',
+      '--model',
+      'gpt-3.5-turbo-0125',
+      '--training-file',
+      fileId,
+      '--json',
+    ]);
+    expect(asJson.code).toBe(2);
+    expect(JSON.parse(asJson.stderr).error.message).toMatch(
+      /≈ \$[\d.]+\. Warning: gpt-3\.5-turbo-0125 shut down [^\n]*\. Pass --yes \(-y\) to go ahead\.$/,
+    );
+    expect(result.stderr).not.toMatch(/\.[;.]|\.\)/);
   });
 
   it('creates a job, follows it to the end, and shows it, its events, checkpoints and metrics', () => {
@@ -280,6 +303,8 @@ describe('tunekit train, chat and models', () => {
 
     expect(train.code).toBe(1);
     expect(train.stderr).toMatch(/broken\.jsonl:3/);
+    // No tick for a file that failed its check.
+    expect(train.stderr).not.toContain('Validated');
     expect(train.stderr).toMatch(/^error: .*broken\.jsonl has 1 error: line 3: invalid JSON/m);
     expect(cli(['files', 'list', '--json']).stdout).toBe(before);
   });
@@ -331,7 +356,7 @@ describe('configuration and usage', () => {
     });
 
     expect(result.code).toBe(4);
-    expect(result.stderr).toContain('hint: Pass --api-key, or set OPENAI_API_KEY.');
+    expect(result.stderr).toContain('error: No API key: set OPENAI_API_KEY, or pass --api-key.');
   });
 
   it('exits 2 on a bad flag value', () => {

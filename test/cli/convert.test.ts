@@ -89,7 +89,7 @@ describe('tunekit data convert', () => {
     expect(unknown.stderr).toContain("argument 'vertex' is invalid");
 
     const missing = runCli(['data', 'convert', 'nope.jsonl', '--to', 'chat']);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('error: cannot read nope.jsonl: no such file');
   });
 });

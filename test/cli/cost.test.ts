@@ -148,7 +148,7 @@ describe('tunekit cost', () => {
     );
   });
 
-  it('exits 1 naming the file and line of a bad sample request, or an unreadable training file', () => {
+  it('exits 1 naming the file and line of a bad sample request, 2 for a missing training file', () => {
     const dir = tempDir();
     const requests = join(dir, 'requests.jsonl');
     writeFileSync(
@@ -177,8 +177,8 @@ describe('tunekit cost', () => {
       '--requests',
       requests,
     ]);
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^error: cannot read the training file: .*ENOENT/);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error: cannot read --train .*nope\.jsonl: no such file\n$/);
   });
 
   it.each([
@@ -210,11 +210,12 @@ describe('tunekit cost', () => {
         '--base-prompt',
         'nope.json',
       ],
-      /nope\.json: cannot read the prompt file: no such file/,
+      // The requests file is checked first: every file before any work.
+      /cannot read --requests x\.jsonl: no such file/,
     ],
     [
       ['--model', 'gpt-4o-mini', '--training-cost', '1', '--catalog', 'nope.json', ...FIGURES],
-      /nope\.json: no such file/,
+      /cannot read --catalog nope\.json: no such file/,
     ],
   ])('exits 2 on usage error %#', (args, message) => {
     const { code, stderr } = runCli(['cost', ...args]);

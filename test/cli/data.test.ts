@@ -55,10 +55,11 @@ describe('tunekit data validate', () => {
     });
   });
 
-  it('exits 1 with a read_error for a missing file', () => {
-    const { code, stdout } = runCli(['data', 'validate', 'no-such-file.jsonl']);
-    expect(code).toBe(1);
-    expect(stdout).toMatch(/read_error .*ENOENT/);
+  it('exits 2 naming a missing file, with nothing on stdout', () => {
+    const { code, stdout, stderr } = runCli(['data', 'validate', 'no-such-file.jsonl']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('error: cannot read no-such-file.jsonl: no such file\n');
   });
 
   it.each([

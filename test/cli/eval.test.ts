@@ -151,12 +151,12 @@ describe('tunekit eval', () => {
     [['-m', 'gpt-4o-mini', '-s', 'fuzzy'], /--scorer "fuzzy": expected exact, normalized, json/],
     [
       ['-m', 'gpt-4o-mini', '-s', 'json-schema=missing.json'],
-      /--scorer json-schema: cannot read missing\.json/,
+      /cannot read --scorer json-schema=missing\.json: no such file/,
     ],
     [['-m', 'gpt-4o-mini', '--grader', 'gpt-4.1'], /--grader and --rubric go together/],
     [
       ['-m', 'gpt-4o-mini=no-such-prompt.json'],
-      /no-such-prompt\.json: cannot read the prompt file: no such file/,
+      /cannot read --model gpt-4o-mini=no-such-prompt\.json: no such file/,
     ],
     [
       ['-m', 'gpt-4o-mini', '--max-cost', 'lots'],

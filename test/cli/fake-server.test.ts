@@ -58,7 +58,10 @@ describe('tunekit fake-server', () => {
     const port = new URL(await baseUrlOf(first.output)).port;
     const second = start(['--port', port]);
     expect(await second.exited).toBe(1);
-    expect(second.output.stderr).toContain('could not listen');
+    expect(second.output.stderr).toContain(
+      `error: cannot listen on 127.0.0.1:${port}: the port is in use`,
+    );
+    expect(second.output.stderr).toContain('hint: Pass --port 0 for any free port');
     first.child.kill('SIGTERM');
     await first.exited;
   });

@@ -170,8 +170,9 @@ describe.concurrent('providers on the command line', () => {
   it('names the missing Azure setting and its variable', async () => {
     const noEndpoint = await runCliAsync(['models', 'list', '--provider', 'azure'], azureEnv);
     expect(noEndpoint.code).toBe(2);
-    expect(noEndpoint.stderr).toContain('Missing Azure endpoint');
-    expect(noEndpoint.stderr).toContain('hint: Check --endpoint (or AZURE_OPENAI_ENDPOINT).');
+    expect(noEndpoint.stderr).toContain(
+      'error: No Azure endpoint: pass --endpoint, or set AZURE_OPENAI_ENDPOINT (e.g. https://my-resource.openai.azure.com).',
+    );
 
     // An OpenAI key in the environment is not sent to Azure.
     const noKey = await runCliAsync(['models', 'list', ...azure()], {
@@ -179,7 +180,9 @@ describe.concurrent('providers on the command line', () => {
       OPENAI_API_KEY: TEST_API_KEY,
     });
     expect(noKey.code).toBe(4);
-    expect(noKey.stderr).toContain('hint: Pass --api-key, or set AZURE_OPENAI_API_KEY.');
+    expect(noKey.stderr).toContain(
+      'error: No API key for --provider azure: set AZURE_OPENAI_API_KEY, or pass --api-key. OPENAI_API_KEY is never sent to Azure.',
+    );
   });
 
   it('sends the key in a gateway’s own header, and keeps it out of debug output', async () => {

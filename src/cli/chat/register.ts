@@ -12,6 +12,11 @@ export function registerChatCommand(program: Command): void {
     .option('--system <text>', 'a system message first')
     .option('--max-tokens <n>', 'longest answer, in tokens', positiveInteger)
     .option('--temperature <t>', 'sampling temperature (0–2)', positiveNumber)
+    .option(
+      '--response-schema <file>',
+      'answer in JSON matching this JSON Schema (or response_format) file, sent strict; prints the parsed JSON',
+    )
+    .option('--stream', 'with --response-schema: show the object as it grows')
     .option('--json', 'print the whole completion as JSON')
     .action(
       apiAction(async (model: string, message: string | undefined, options) => {

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { TRAINING_FORMATS } from '../../data/formats/names.ts';
 import { dollars, wholeNumber } from '../flags.ts';
+import { localAction } from '../runner/local-action.ts';
 import type { CostCommandOptions } from './run.ts';
 
 /** `tunekit cost`: does fine-tuning pay off? The implementation loads only when run. */
@@ -48,8 +49,10 @@ export function registerCostCommand(program: Command): void {
     .option('--volume <n/period>', 'requests per day|week|month|year, e.g. 100000/month')
     .option('--catalog <file>', 'JSON model entries with prices, overriding the built-in catalog')
     .option('--json', 'print the estimate as JSON')
-    .action(async (options: CostCommandOptions) => {
-      const { runCostCommand } = await import('./run.ts');
-      process.exitCode = await runCostCommand(options);
-    });
+    .action(
+      localAction(async (options: CostCommandOptions) => {
+        const { runCostCommand } = await import('./run.ts');
+        return runCostCommand(options);
+      }),
+    );
 }

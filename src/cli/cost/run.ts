@@ -10,8 +10,9 @@ import {
 } from '../../data/roi/estimate.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { parseCount } from '../flags.ts';
-import { writeErr, writeJson, writeOut } from '../output/streams.ts';
-import { usage } from '../usage-error.ts';
+import { checkInputFiles } from '../input-file.ts';
+import { writeJson, writeOut } from '../output/streams.ts';
+import { UsageError } from '../usage-error.ts';
 import { renderRoi } from './render.ts';
 
 /** Options of `tunekit cost`, as commander parses them. */
@@ -85,14 +86,21 @@ const USAGE_ERRORS = new Set([
 
 /**
  * `tunekit cost`: exit 0 with an estimate (whether or not fine-tuning pays off: the verdict
- * says), 1 when a file cannot be read or a sample request is invalid, 2 on a usage error.
+ * says), 1 when a sample request is invalid, 2 on a usage error or a file that cannot be read.
  */
 export async function runCostCommand(options: CostCommandOptions): Promise<number> {
+  const training = trainingOf(options);
+  if (typeof training === 'string') throw new UsageError(training);
+  await checkInputFiles([
+    [options.train, '--train'],
+    [options.requests, '--requests'],
+    [options.basePrompt, '--base-prompt'],
+    [options.fineTunedPrompt, '--fine-tuned-prompt'],
+    [options.catalog, '--catalog'],
+  ]);
   try {
-    const training = trainingOf(options);
-    if (typeof training === 'string') return usage(training);
     const requests = await requestsOf(options);
-    if (typeof requests === 'string') return usage(requests);
+    if (typeof requests === 'string') throw new UsageError(requests);
     let catalog: ModelCatalog | undefined;
     if (options.catalog) catalog = await loadCatalogFile(options.catalog);
     const roi = await estimateFineTuningRoi({
@@ -109,9 +117,8 @@ export async function runCostCommand(options: CostCommandOptions): Promise<numbe
     const name = error instanceof Error ? error.name : '';
     const input = (error as { input?: string }).input;
     if (USAGE_ERRORS.has(name) || error instanceof UnknownModelError || input === 'volume') {
-      return usage((error as Error).message);
+      throw new UsageError((error as Error).message, { cause: error });
     }
-    writeErr(`error: ${error instanceof Error ? error.message : String(error)}`);
-    return ExitCode.Error;
+    throw error;
   }
 }

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import type { ConvertTarget } from '../../data/convert/targets.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { checkInputFile } from '../input-file.ts';
 import { writeErr, writeJson, writeOut } from '../output/streams.ts';
 import { plural } from '../output/table.ts';
 
@@ -29,31 +29,20 @@ const beside = (file: string, to: string) => file.replace(/(\.jsonl)?$/, `.${to}
 /**
  * `tunekit data convert <file> --to <target>`: exit 0 when every line was converted, or when
  * the target takes the file as it is (nothing written); 1 when some lines had to be left out
- * (the rest are written) or the file cannot be converted or read.
+ * (the rest are written) or the file cannot be converted; 2 when it cannot be read.
  */
 export async function runConvert(file: string, options: ConvertCommandOptions): Promise<number> {
-  if (!existsSync(file)) {
-    writeErr(`error: cannot read ${file}: no such file`);
-    return ExitCode.Error;
-  }
+  await checkInputFile(file);
   const out = options.out ?? beside(file, options.to);
-  const { convertTrainingFile, ConvertError } = await import('../../data/convert/convert-file.ts');
-  let result: Awaited<ReturnType<typeof convertTrainingFile>>;
-  try {
-    result = await convertTrainingFile(file, {
-      to: options.to,
-      outPath: out,
-      systemPrompt: withEscapes(options.system),
-      promptSeparator: withEscapes(options.promptSeparator),
-      completionStop: withEscapes(options.completionStop),
-    });
-  } catch (error) {
-    // A file that cannot be converted (its format, the output path) or read: say why, exit 1.
-    writeErr(
-      `error: ${error instanceof ConvertError || error instanceof Error ? error.message : String(error)}`,
-    );
-    return ExitCode.Error;
-  }
+  const { convertTrainingFile } = await import('../../data/convert/convert-file.ts');
+  // A file that cannot be converted (its format, the output path) throws: exit 1 with why.
+  const result = await convertTrainingFile(file, {
+    to: options.to,
+    outPath: out,
+    systemPrompt: withEscapes(options.system),
+    promptSeparator: withEscapes(options.promptSeparator),
+    completionStop: withEscapes(options.completionStop),
+  });
 
   if (options.json) writeJson(result);
   if (result.kind === 'as-is') {

@@ -1,12 +1,14 @@
 import { basename } from 'node:path';
+import type { AnswerSchemas } from '../../data/answers/answer-check.ts';
 import { defaultCatalog } from '../../data/catalog/catalog.ts';
 import type { TrainingFormat } from '../../data/formats/format.ts';
 import type { ValidationReport } from '../../data/validate/report.ts';
 import { validateTrainingFile } from '../../data/validate/validate.ts';
-import { ExitCode } from '../exit-codes.ts';
+import { checkInputFile, InputFileError } from '../input-file.ts';
 import { createProgress, writeErr } from '../output/streams.ts';
+import { plural } from '../output/table.ts';
 import { validationProgressLine } from '../output/validation-progress.ts';
-import { usage } from '../usage-error.ts';
+import { UsageError } from '../usage-error.ts';
 
 /** Options common to the commands that read a whole file. */
 export interface FileCommandOptions {
@@ -15,10 +17,12 @@ export interface FileCommandOptions {
   maxProblems?: string;
 }
 
-/** Checks `--model` against the catalog; returns an error message when unknown. */
-export function unknownModel(model: string | undefined): string | undefined {
-  if (model === undefined || defaultCatalog.find(model)) return undefined;
-  return `unknown model "${model}"; known: ${defaultCatalog.entries.map((e) => e.id).join(', ')}`;
+/** Checks `--model` against the catalog; throws a {@link UsageError} when it is unknown. */
+export function checkModel(model: string | undefined): void {
+  if (model === undefined || defaultCatalog.find(model)) return;
+  throw new UsageError(
+    `unknown model "${model}"; known: ${defaultCatalog.entries.map((e) => e.id).join(', ')}`,
+  );
 }
 
 /**
@@ -27,7 +31,11 @@ export function unknownModel(model: string | undefined): string | undefined {
  */
 export async function validateWithProgress(
   file: string,
-  options: Omit<FileCommandOptions, 'maxProblems'> & { maxProblems?: number; json?: boolean },
+  options: Omit<FileCommandOptions, 'maxProblems'> & {
+    maxProblems?: number;
+    json?: boolean;
+    answers?: AnswerSchemas | undefined;
+  },
 ): Promise<ValidationReport> {
   // Drawn as reported (about every 256 KB), at most every 100 ms, and always the last one.
   const progress = options.json ? { update() {}, done() {} } : createProgress(process.stderr, 0);
@@ -44,6 +52,7 @@ export async function validateWithProgress(
       ...(options.model !== undefined ? { model: options.model } : {}),
       ...(options.format !== undefined ? { format: options.format } : {}),
       ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}),
+      ...(options.answers !== undefined ? { answers: options.answers } : {}),
       onProgress,
     });
   } finally {
@@ -52,29 +61,35 @@ export async function validateWithProgress(
 }
 
 /**
- * The start of every command that reads a whole file: check `--model`, then validate. Returns
- * the report, or the exit code to stop with (a usage error).
+ * The start of every command that reads a whole file: check `--model` and the file (a usage
+ * error, exit 2, when it is unknown or the file cannot be read), then validate. A read that
+ * fails part way through is a `read_error` in the report.
  */
 export async function loadReport(
   file: string,
   options: FileCommandOptions & { json?: boolean },
   maxProblems: number,
-): Promise<ValidationReport | number> {
-  const modelError = unknownModel(options.model);
-  if (modelError) return usage(modelError);
-  return validateWithProgress(file, { ...options, maxProblems });
+  answers?: AnswerSchemas,
+): Promise<ValidationReport> {
+  checkModel(options.model);
+  await checkInputFile(file);
+  return validateWithProgress(file, { ...options, maxProblems, answers });
 }
 
-/** For commands that need readable data: prints the read error and returns its exit code. */
-export function readFailure(report: ValidationReport): number | undefined {
+/**
+ * For commands that need the data read to the end (stats, cost): a read that failed part way
+ * is an input error, not statistics of half a file.
+ */
+export function checkRead(file: string, report: ValidationReport): void {
   const readError = report.problems.find((p) => p.code === 'read_error');
-  if (!readError) return undefined;
-  writeErr(`error: ${readError.message}`);
-  return ExitCode.Error;
+  if (readError) throw new InputFileError(file, 'unreadable', readError.message);
 }
 
 /** Points at `validate` when a command that does not list problems ran on invalid data. */
 export function noteErrors(file: string, report: ValidationReport): void {
-  if (!report.valid)
-    writeErr(`note: the file has ${report.errors} errors; run \`tunekit data validate ${file}\``);
+  if (!report.valid) {
+    writeErr(
+      `note: the file has ${plural(report.errors, 'error')}; run \`tunekit data validate ${file}\` for the list`,
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
 import { CONVERT_TARGETS } from '../../data/convert/targets.ts';
 import { TRAINING_FORMATS } from '../../data/formats/names.ts';
+import { localAction } from '../runner/local-action.ts';
 
 /** `--format`, restricted to the known formats (commander reports others as usage errors). */
 const formatOption = () =>
@@ -24,11 +25,25 @@ export function registerDataCommands(program: Command): void {
     .option('--model <model>', 'model to check for (token limit, encoding, cost)')
     .addOption(formatOption())
     .option('--max-problems <n>', 'problems to list', '50')
+    .option(
+      '--response-schema <file>',
+      'check every trained answer against this JSON Schema (or a response_format object)',
+    )
+    .option(
+      '--tool-schemas <file>',
+      'check tool-call arguments against these tools (an array of tools, or {"name": schema})',
+    )
+    .option(
+      '--check-answers',
+      'check answers against the response_format and tools each example carries',
+    )
     .option('--json', 'print the full report as JSON')
-    .action(async (file: string, options) => {
-      const { runValidate } = await import('./validate.ts');
-      process.exitCode = await runValidate(file, options);
-    });
+    .action(
+      localAction(async (file: string, options) => {
+        const { runValidate } = await import('./validate.ts');
+        return runValidate(file, options);
+      }),
+    );
 
   data
     .command('stats')
@@ -37,10 +52,12 @@ export function registerDataCommands(program: Command): void {
     .option('--model <model>', 'model whose encoding and limit to use')
     .addOption(formatOption())
     .option('--json', 'print the statistics as JSON')
-    .action(async (file: string, options) => {
-      const { runStats } = await import('./stats.ts');
-      process.exitCode = await runStats(file, options);
-    });
+    .action(
+      localAction(async (file: string, options) => {
+        const { runStats } = await import('./stats.ts');
+        return runStats(file, options);
+      }),
+    );
 
   data
     .command('cost')
@@ -50,10 +67,12 @@ export function registerDataCommands(program: Command): void {
     .option('--epochs <n>', 'epochs, or "auto" for the API default', 'auto')
     .addOption(formatOption())
     .option('--json', 'print the estimate as JSON')
-    .action(async (file: string, options) => {
-      const { runCost } = await import('./cost.ts');
-      process.exitCode = await runCost(file, options);
-    });
+    .action(
+      localAction(async (file: string, options) => {
+        const { runCost } = await import('./cost.ts');
+        return runCost(file, options);
+      }),
+    );
 
   data
     .command('split')
@@ -65,10 +84,12 @@ export function registerDataCommands(program: Command): void {
     .option('--train-out <path>', 'training output (default: <file>.train.jsonl)')
     .option('--validation-out <path>', 'validation output (default: <file>.validation.jsonl)')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, options) => {
-      const { runSplit } = await import('./split.ts');
-      process.exitCode = await runSplit(file, options);
-    });
+    .action(
+      localAction(async (file: string, options) => {
+        const { runSplit } = await import('./split.ts');
+        return runSplit(file, options);
+      }),
+    );
 
   data
     .command('convert')
@@ -92,8 +113,10 @@ export function registerDataCommands(program: Command): void {
       'prompt/completion input: the stop sequence ending each completion',
     )
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, options) => {
-      const { runConvert } = await import('./convert.ts');
-      process.exitCode = await runConvert(file, options);
-    });
+    .action(
+      localAction(async (file: string, options) => {
+        const { runConvert } = await import('./convert.ts');
+        return runConvert(file, options);
+      }),
+    );
 }

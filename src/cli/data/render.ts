@@ -72,7 +72,20 @@ function renderProblem(file: string, p: Problem): string {
       : `${file}:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
   const severity =
     p.severity === 'error' ? paint(out, 'red', 'error  ') : paint(out, 'yellow', 'warning');
-  return `  ${where}  ${severity}  ${paint(out, 'dim', p.code)}  ${p.message}`;
+  return `  ${where}  ${severity}  ${paint(out, 'dim', p.code)}  ${withAnswerPath(p)}`;
+}
+
+/**
+ * An answer check's problem with the place inside the answer set after the place in the line:
+ * `messages[2].content › lines[0].qty: must be integer`. Other problems are shown as they are.
+ */
+function withAnswerPath(p: Problem): string {
+  if (!p.answerPath || !p.path) return p.message;
+  const prefix = `${p.path}: ${p.answerPath} `;
+  if (p.message.startsWith(prefix)) {
+    return `${p.path} › ${p.answerPath}: ${p.message.slice(prefix.length)}`;
+  }
+  return `${p.message} (in the answer: ${p.answerPath})`;
 }
 
 /** The full human report of `tunekit data validate`. */

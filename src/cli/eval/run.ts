@@ -1,8 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ExitCode } from '../exit-codes.ts';
+import { checkInputFile } from '../input-file.ts';
 import { createProgress, writeErr, writeJson, writeOut } from '../output/streams.ts';
+import { plural } from '../output/table.ts';
+import { describeError } from '../runner/describe-error.ts';
+import type { GlobalOptions } from '../runner/global-options.ts';
+import { reportError } from '../runner/report-error.ts';
 import { runApiCommand } from '../runner/run-api-command.ts';
+import { UsageError } from '../usage-error.ts';
 import type { EvalCommandOptions } from './options.ts';
 import { renderEvalReport } from './render.ts';
 import { evalSetup } from './setup.ts';
@@ -25,10 +31,21 @@ export async function runEvalCommand(
 ): Promise<number> {
   let setup: Awaited<ReturnType<typeof evalSetup>>;
   try {
+    await checkInputFile(examples);
     setup = await evalSetup(options);
   } catch (error) {
-    writeErr(`error: ${(error as Error).message}`);
-    return ExitCode.Usage;
+    // Every file an option names (prompts, schemas, modules, a catalog) is part of the
+    // command line: one that cannot be used is a usage error, whatever the reader threw.
+    const usageError =
+      error instanceof UsageError
+        ? error
+        : new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    return reportError(describeError(usageError), {
+      json: options.json === true,
+      debug: globals.debug === true,
+      stack: error instanceof Error ? error.stack : undefined,
+    });
   }
   const rerun = options.results
     ? `run the same command again to continue from ${options.results}`
@@ -72,16 +89,18 @@ export async function runEvalCommand(
       const spent =
         run.spentUsd === null ? 'an unknown amount (a price is missing)' : `$${run.spentUsd}`;
       writeErr(
-        `spent ${spent} on ${run.sent + run.gradingRequests} requests (${run.reused} answers reused)${options.results ? `; results in ${options.results}` : ''}${options.html ? `; report in ${options.html}` : ''}`,
+        `spent ${spent} on ${plural(run.sent + run.gradingRequests, 'request')} (${plural(run.reused, 'answer')} reused)${options.results ? `; results in ${options.results}` : ''}${options.html ? `; report in ${options.html}` : ''}`,
       );
       if (!run.complete) {
-        writeErr(`stopped early: ${run.stopReason}; ${run.pending} requests not sent — ${rerun}`);
+        writeErr(
+          `stopped early: ${run.stopReason}; ${plural(run.pending, 'request')} not sent — ${rerun}`,
+        );
         return ExitCode.Incomplete;
       }
       const failed = report.candidates.reduce((sum, c) => sum + c.errors, 0);
       if (failed > 0) {
         writeErr(
-          `${failed} requests failed after the retries — ${rerun} (failed ones are asked again)`,
+          `${plural(failed, 'request')} failed after the retries — ${rerun} (failed ones are asked again)`,
         );
         return ExitCode.Error;
       }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ModelCatalog } from '../../data/catalog/catalog.ts';
@@ -8,10 +7,12 @@ import type { EvalCandidate } from '../../workflow/eval/candidates.ts';
 import { custom } from '../../workflow/eval/scorers/custom.ts';
 import { scorers } from '../../workflow/eval/scorers/index.ts';
 import type { Scorer } from '../../workflow/eval/scorers/scorer.ts';
+import { checkInputFile, readInputText } from '../input-file.ts';
+import { UsageError } from '../usage-error.ts';
 import type { EvalCommandOptions } from './options.ts';
 
 /** A command-line option that cannot be used: the message says which and why (exit 2). */
-export class EvalUsageError extends Error {
+export class EvalUsageError extends UsageError {
   override name = 'EvalUsageError';
 }
 
@@ -22,28 +23,26 @@ async function candidateOf(spec: string): Promise<EvalCandidate> {
   const model = at < 0 ? spec : spec.slice(0, at);
   if (model === '') throw new EvalUsageError(`--model "${spec}": the model name is missing`);
   if (at < 0) return { model };
-  return { model, prompt: await loadPromptVariant(spec.slice(at + 1)) };
+  const prompt = spec.slice(at + 1);
+  await checkInputFile(prompt, `--model ${model}=`);
+  return { model, prompt: await loadPromptVariant(prompt) };
 }
 
 async function jsonFile(path: string, what: string): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new EvalUsageError(`${what}: cannot read ${path}`);
-  }
+  const text = await readInputText(path, what);
   try {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       throw new Error('not an object');
     return value as Record<string, unknown>;
   } catch (error) {
-    throw new EvalUsageError(`${what}: ${path} is not a JSON object (${(error as Error).message})`);
+    throw new EvalUsageError(`${what}${path} is not a JSON object (${(error as Error).message})`);
   }
 }
 
 /** A scorer module's default export: a Scorer, or a function of the score context. */
 async function moduleScorer(path: string): Promise<Scorer> {
+  await checkInputFile(path, '--scorer module=');
   let loaded: { default?: unknown };
   try {
     loaded = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown };
@@ -96,7 +95,7 @@ async function scorerOf(spec: string): Promise<Scorer> {
       }
     case 'json-schema': {
       const file = need();
-      const scorer = scorers.jsonSchema(await jsonFile(file, '--scorer json-schema'), {
+      const scorer = scorers.jsonSchema(await jsonFile(file, '--scorer json-schema='), {
         name: `json-schema ${basename(file)}`,
       });
       try {
@@ -137,13 +136,12 @@ export async function evalSetup(options: EvalCommandOptions): Promise<EvalSetup>
       );
     }
     const rubric = options.rubric.startsWith('@')
-      ? await readFile(options.rubric.slice(1), 'utf8').catch(() => {
-          throw new EvalUsageError(`--rubric: cannot read ${options.rubric?.slice(1)}`);
-        })
+      ? await readInputText(options.rubric.slice(1), '--rubric @')
       : options.rubric;
     if (list.length === 0) list.push(scorers.normalizedMatch());
     list.push(scorers.modelGraded({ model: options.grader, rubric: rubric.trim() }));
   }
+  if (options.catalog) await checkInputFile(options.catalog, '--catalog');
   const catalog = options.catalog ? await loadCatalogFile(options.catalog) : undefined;
   return { candidates, scorers: list, catalog };
 }

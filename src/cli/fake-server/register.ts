@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { clockSpeed, port } from '../flags.ts';
 import type { GlobalOptions } from '../runner/global-options.ts';
+import { localAction } from '../runner/local-action.ts';
 
 /** `tunekit fake-server`: the fake fine-tuning API on a local port. */
 export function registerFakeServer(program: Command): void {
@@ -16,12 +17,14 @@ export function registerFakeServer(program: Command): void {
       'run jobs in real time, this many times faster (default: jobs finish on the next request)',
       clockSpeed,
     )
-    .action(async (_options: unknown, command: Command) => {
-      // `--provider together` (a global option) serves Together AI's API instead of OpenAI's.
-      const options = command.optsWithGlobals<
-        { port: number; host: string; speed?: number } & GlobalOptions
-      >();
-      const { runFakeServer } = await import('./run.ts');
-      process.exitCode = await runFakeServer(options);
-    });
+    .action(
+      localAction(async (_options: unknown, command: Command) => {
+        // `--provider together` (a global option) serves Together AI's API instead of OpenAI's.
+        const options = command.optsWithGlobals<
+          { port: number; host: string; speed?: number } & GlobalOptions
+        >();
+        const { runFakeServer } = await import('./run.ts');
+        return runFakeServer(options);
+      }),
+    );
 }

@@ -1,5 +1,6 @@
 import { createFakeOpenAI } from '../../testing/index.ts';
 import { ExitCode } from '../exit-codes.ts';
+import { CliError } from '../usage-error.ts';
 
 /** Options of `tunekit fake-server`. */
 export interface FakeServerOptions {
@@ -53,8 +54,14 @@ export async function runFakeServer(options: FakeServerOptions): Promise<number>
   try {
     server = await fake.listen({ port: options.port, host: options.host });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
-    return ExitCode.Error;
+    const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      throw new CliError(
+        `cannot listen on ${options.host}:${options.port}: ${code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}`,
+        { cause: error, hint: 'Pass --port 0 for any free port, or another --port.' },
+      );
+    }
+    throw error;
   }
   process.stdout.write(banner(options.provider, server.baseURL, server.azureBaseURL));
   const clock = options.speed

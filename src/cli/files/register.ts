@@ -28,7 +28,11 @@ export function registerFileCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       apiAction(async (path: string, options) => {
-        const { uploadFileCommand } = await import('./run.ts');
+        const [{ uploadFileCommand }, { checkInputFile }] = await Promise.all([
+          import('./run.ts'),
+          import('../input-file.ts'),
+        ]);
+        await checkInputFile(path);
         return (context) => uploadFileCommand(context, path, options);
       }),
     );

@@ -44,8 +44,12 @@ export async function createJobCommand(context: ApiContext, flags: CreateJobFlag
     method,
     training: flags.yes ? undefined : { fileId: flags.trainingFile },
     signal: context.signal,
-    onCounting: (fileId) =>
-      process.stderr.write(`Counting the tokens of ${fileId} for the cost estimate…\n`),
+    // --json prints no decoration: its only stderr line is an error, if there is one.
+    onCounting: (fileId) => {
+      if (!context.json) {
+        process.stderr.write(`Counting the tokens of ${fileId} for the cost estimate…\n`);
+      }
+    },
   });
   const life = plan.lifecycle;
   const warning = life?.needsConfirmation ? life.message : undefined;

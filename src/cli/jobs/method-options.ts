@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from '../../core/errors/invalid-argument-error.ts';
 import { FineTuningMethod } from '../../schemas/fine-tuning-method.ts';
+import { readInputTextSync } from '../input-file.ts';
 import type { MethodFlags } from './method-flags.ts';
 
 export type { MethodFlags } from './method-flags.ts';
@@ -25,7 +25,7 @@ function hyperparameter(flag: string, value: string | undefined, integer: boolea
 export function methodFromFlags(flags: MethodFlags): FineTuningMethod | undefined {
   if (flags.methodJson) {
     const text = flags.methodJson.startsWith('@')
-      ? readFileSync(flags.methodJson.slice(1), 'utf8')
+      ? readInputTextSync(flags.methodJson.slice(1), '--method-json @')
       : flags.methodJson;
     let json: unknown;
     try {

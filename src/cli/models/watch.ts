@@ -1,6 +1,7 @@
 import { utcDay } from '../../data/catalog/days.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { paint } from '../output/color.ts';
+import { docPath } from '../output/doc-path.ts';
 import { writeErr, writeJson, writeOut } from '../output/streams.ts';
 import { plural, renderTable } from '../output/table.ts';
 import type { ApiContext } from '../runner/run-api-command.ts';
@@ -79,7 +80,7 @@ export async function watchModels(context: ApiContext, options: WatchOptions): P
   if (note) writeErr(note);
   writeErr(
     soon > 0
-      ? `${plural(soon, 'model')} shut${soon === 1 ? 's' : ''} down within ${plural(options.within, 'day')}: export them (tunekit export <dir>) and retrain elsewhere (docs/providers.md).`
+      ? `${plural(soon, 'model')} shut${soon === 1 ? 's' : ''} down within ${plural(options.within, 'day')}: export ${soon === 1 ? 'it' : 'them'} (tunekit export <dir>) and retrain elsewhere; how: ${docPath('providers.md', 'Migrating before 2027-01-06')}.`
       : `Nothing shuts down within ${plural(options.within, 'day')}.`,
   );
   return exitCode;

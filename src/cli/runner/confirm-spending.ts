@@ -3,7 +3,7 @@ import type { TrainingCostEstimate } from '../../data/cost.ts';
 import { FineTuneDeclinedError } from '../../workflow/fine-tune/errors.ts';
 import { paint } from '../output/color.ts';
 import { confirm } from '../output/confirm.ts';
-import { formatCount } from '../output/table.ts';
+import { plural } from '../output/table.ts';
 
 /** A paid action was asked for where nobody can confirm it (no terminal) and without --yes. */
 export class ConfirmationRequiredError extends TuneKitError {
@@ -14,19 +14,30 @@ export class ConfirmationRequiredError extends TuneKitError {
 export function describeCost(cost: TrainingCostEstimate | null, model: string): string {
   if (!cost)
     return `The cost could not be estimated: tunekit's catalog has no training price for ${model}.`;
-  const epochs = `${cost.epochs} epoch${cost.epochs === 1 ? '' : 's'}${cost.autoEpochs ? ' (auto)' : ''}`;
-  const tokens = `${formatCount(cost.tokensPerEpoch)} tokens × ${epochs} = ${formatCount(cost.trainedTokens)} training tokens`;
-  if (cost.usd === null) return `${cost.model}: ${tokens}${cost.note ? `; ${cost.note}` : ''}.`;
-  return `${cost.model}: ${tokens} at $${cost.usdPer1M}/1M ≈ $${cost.usd}.`;
+  const epochs = `${plural(cost.epochs, 'epoch')}${cost.autoEpochs ? ' (auto)' : ''}`;
+  const tokens = `${plural(cost.tokensPerEpoch, 'token')} × ${epochs} = ${plural(cost.trainedTokens, 'training token')}`;
+  if (cost.usd === null) {
+    return `Estimated cost of ${cost.model}: ${tokens}${cost.note ? `; ${withoutStop(cost.note)}` : ''}.`;
+  }
+  return `Estimated cost of ${cost.model}: ${tokens} at $${cost.usdPer1M}/1M ≈ $${cost.usd}.`;
 }
+
+/** A sentence without its full stop, to go on inside another. */
+const withoutStop = (text: string) => text.trim().replace(/[.;]+$/, '');
+
+/** Text as a sentence: ends with a full stop (or other closing mark). */
+const sentence = (text: string) => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 /**
  * Before anything that spends money: shows what it will cost and asks. `--yes` skips the
- * question; without a terminal to ask on, it refuses (a script must say `--yes`). Resolves
- * when confirmed; throws `FineTuneDeclinedError` when declined.
+ * question; without a terminal to ask on, it refuses (a script must say `--yes`) with the
+ * question it would have asked, the estimate and the warning, as sentences. Resolves when
+ * confirmed; throws `FineTuneDeclinedError` when declined.
  */
 export async function confirmSpending(options: {
+  /** The question, without its question mark: `Start a paid fine-tuning job on gpt-4o-mini`. */
   action: string;
+  /** {@link describeCost}'s sentence. */
   estimate: string;
   /** A reason to think twice (the model retires soon, or is closed to training). */
   warning?: string | undefined;
@@ -39,9 +50,14 @@ export async function confirmSpending(options: {
   }
   if (options.yes) return;
   if (!process.stdin.isTTY || options.json) {
-    throw new ConfirmationRequiredError(
-      `${options.action} costs money (${options.estimate})${options.warning ? ` and ${options.warning}` : ''}; stdin is not a terminal to confirm on: pass --yes (-y) to go ahead.`,
-    );
+    const parts = [
+      `${options.action}? Nothing was started: this costs money, and stdin is not a terminal to confirm on.`,
+      sentence(options.estimate),
+      // Printed on its own line just above, except with --json (where nothing else is).
+      ...(options.warning && options.json ? [`Warning: ${sentence(options.warning)}`] : []),
+      'Pass --yes (-y) to go ahead.',
+    ];
+    throw new ConfirmationRequiredError(parts.join(' '));
   }
   process.stderr.write(`${options.estimate}\n`);
   if (!(await confirm(`${options.action}?`, options.signal))) throw new FineTuneDeclinedError();

@@ -33,7 +33,18 @@ export function printList<T>(
   );
 }
 
-/** Prints one object: JSON with `--json`, else `key  value` lines for its scalar fields. */
+/** Fields that hold a Unix time in seconds (`created_at`, `finished_at`, `created`, …). */
+const TIME_FIELD = /(^|_)(at|created|finish)$/;
+
+/** A field for people: times as dates (`--json` keeps the numbers), objects as JSON. */
+function showField(key: string, value: unknown): string {
+  if (typeof value === 'number' && TIME_FIELD.test(key)) return showTime(value);
+  return showValue(value);
+}
+
+/**
+ * Prints one object: JSON with `--json`, else `key  value` lines, times as UTC dates.
+ */
 export function printObject(context: ApiContext, value: Record<string, unknown>): void {
   if (context.json) {
     writeJson(value);
@@ -41,7 +52,7 @@ export function printObject(context: ApiContext, value: Record<string, unknown>)
   }
   const rows = Object.entries(value)
     .filter(([, field]) => field !== undefined)
-    .map(([key, field]) => [paint(process.stdout, 'dim', key), showValue(field)]);
+    .map(([key, field]) => [paint(process.stdout, 'dim', key), showField(key, field)]);
   writeOut(renderTable(rows));
 }
 

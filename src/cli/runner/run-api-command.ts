@@ -3,10 +3,9 @@ import type { TuneKit } from '../../client.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { ClientOptions } from '../../core/options.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { paint } from '../output/color.ts';
-import { writeErr } from '../output/streams.ts';
 import { describeError } from './describe-error.ts';
 import type { GlobalOptions } from './global-options.ts';
+import { reportError } from './report-error.ts';
 import { stderrLogger } from './stderr-logger.ts';
 
 /** The client options the global flags set; flags left out leave the client's defaults. */
@@ -97,15 +96,11 @@ export async function runApiCommand(
   } catch (error) {
     // After Ctrl-C the command has said what it had to (e.g. how to resume): no error too.
     if (interrupted) return ExitCode.Interrupted;
-    const report = describeError(error, interrupted);
-    if (json) {
-      writeErr(JSON.stringify({ error: { ...report.fields, hint: report.hint } }));
-    } else {
-      writeErr(`${paint(process.stderr, 'red', 'error:')} ${report.message}`);
-      if (report.hint) writeErr(`${paint(process.stderr, 'dim', 'hint:')} ${report.hint}`);
-      if (debug && error instanceof Error && error.stack) writeErr(error.stack);
-    }
-    return report.exitCode;
+    return reportError(describeError(error, interrupted, { flags: options, env: process.env }), {
+      json,
+      debug,
+      stack: error instanceof Error ? error.stack : undefined,
+    });
   } finally {
     process.off('SIGINT', onSigint);
     await client?.close();

@@ -37,7 +37,11 @@ export function registerTrainCommand(program: Command): void {
     .option('--json', 'print JSON lines: plan, stages, events, result')
     .action(
       apiAction(async (file: string, options: TrainFlags & { waitTimeout?: number }) => {
-        const { trainCommand, trainInterruptHint } = await import('./run.ts');
+        const [{ trainCommand, trainInterruptHint }, { checkInputFiles }] = await Promise.all([
+          import('./run.ts'),
+          import('../input-file.ts'),
+        ]);
+        await checkInputFiles([[file], [options.validationFile, '--validation-file']]);
         const state: TrainState = { jobId: undefined, lastEventId: undefined };
         return {
           body: (context) =>

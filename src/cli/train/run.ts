@@ -50,7 +50,9 @@ const tick = () => paint(process.stderr, 'green', '✔');
 function describeStage(stage: FineTuneStage, display: FollowDisplay): string | undefined {
   switch (stage.stage) {
     case 'validated': {
-      const { stats, warnings } = stage.report;
+      const { stats, warnings, valid } = stage.report;
+      // An invalid file stops the flow: its report and the error say so, not a tick.
+      if (!valid) return undefined;
       return `${tick()} Validated ${basename(stage.path)}: ${plural(stats.examples, 'example')}, ${formatCount(stats.totalTokens)} tokens${warnings ? `, ${plural(warnings, 'warning')}` : ''}`;
     }
     case 'uploading': {
