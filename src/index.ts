@@ -74,7 +74,12 @@ export type { WaitForProcessingOptions } from './resources/files/wait-for-proces
 export * from './resources/jobs/errors.ts';
 export type { FollowOptions } from './resources/jobs/follow.ts';
 export { CLIENT_TOKEN_KEY } from './resources/jobs/idempotent-create.ts';
-export type { JobCreateOptions, JobDownloadParams, Jobs, ResultFileReader } from './resources/jobs/jobs.ts';
+export type {
+  JobCreateOptions,
+  JobDownloadParams,
+  Jobs,
+  ResultFileReader,
+} from './resources/jobs/jobs.ts';
 export { MetricsParseError, MetricsRow, parseMetricsCsv } from './resources/jobs/metrics.ts';
 export type { WaitOptions } from './resources/jobs/wait.ts';
 export type { Models } from './resources/models/models.ts';

@@ -73,7 +73,7 @@ describe('tunekit files', () => {
     const shown = cli(['files', 'get', id]).stdout;
     expect(shown).toMatch(
       new RegExp(
-        `created_at\\s+${new Date(got.created_at * 1000).toISOString().slice(0, 16).replace('T', ' ')}Z\n`,
+        `created_at\\s+${new Date(Number(got.created_at) * 1000).toISOString().slice(0, 16).replace('T', ' ')}Z\n`,
       ),
     );
 
