@@ -68,6 +68,8 @@ describe('tunekit with --provider together against tunekit fake-server --provide
     expect(train.stderr).toContain(`Job completed: ${model} is ready`);
     expect(train.stderr).toMatch(/could not be confirmed/);
     expect(train.stderr).toMatch(/token counts are estimates/);
+    // The printed next step reaches the same API when pasted.
+    expect(train.stderr).toContain(`Try it: tunekit chat ${model} "Hello!" --provider together\n`);
 
     const chat = await runCliAsync(
       ['chat', model, 'Can I return a lamp?', '--provider', 'together'],
@@ -76,6 +78,46 @@ describe('tunekit with --provider together against tunekit fake-server --provide
 
     expect(chat.code).toBe(0);
     expect(chat.stdout.trim()).toMatch(/^Yes — any lam/);
+  });
+
+  it('jobs list --client-token finds the job a token started, however Together carries it', async () => {
+    const upload = await runCliAsync(
+      ['files', 'upload', 'examples/data/support-bot.jsonl', '--provider', 'together'],
+      env,
+    );
+    const fileId = upload.stdout.trim();
+    const create = await runCliAsync(
+      [
+        'jobs',
+        'create',
+        '--provider',
+        'together',
+        '--model',
+        MODEL,
+        '--training-file',
+        fileId,
+        '--client-token',
+        'nightly-2026-11-28',
+        '-y',
+      ],
+      env,
+    );
+    expect(create.code).toBe(0);
+
+    const found = await runCliAsync(
+      ['jobs', 'list', '--client-token', 'nightly-2026-11-28', '--provider', 'together', '--json'],
+      env,
+    );
+    const other = await runCliAsync(
+      ['jobs', 'list', '--client-token', 'another-token', '--provider', 'together', '--json'],
+      env,
+    );
+
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.stdout).map((job: { id: string }) => job.id)).toEqual([
+      create.stdout.trim(),
+    ]);
+    expect(JSON.parse(other.stdout)).toEqual([]);
   });
 
   it('says what Together lacks, with the provider, before anything is sent', async () => {

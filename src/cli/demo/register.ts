@@ -38,7 +38,8 @@ export function registerDemoCommand(program: Command): void {
           return {
             body: (context) => demoCommand(context, options, state),
             hooks: {
-              onInterrupt: () => process.stderr.write(`\n${trainInterruptHint(state)}\n`),
+              onInterrupt: (flags) =>
+                process.stderr.write(`\n${trainInterruptHint(state, flags)}\n`),
               ...(options.live
                 ? {}
                 : { createClient: (logger: Logger) => fakeClient(options.speed, logger) }),

@@ -39,7 +39,7 @@ export async function followJobCommand(
       if (next.done) {
         display.stop();
         if (context.json) writeOut(JSON.stringify(next.value));
-        finishJob(next.value, { json: context.json });
+        finishJob(next.value, { json: context.json, rerunFlags: context.rerunFlags });
         return;
       }
       state.lastEventId = next.value.id;

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { clientToken, collect, positiveInteger } from '../flags.ts';
 import { apiAction } from '../runner/api-action.ts';
 import type { FollowState } from './follow.ts';
@@ -50,6 +50,14 @@ function addListAndGet(jobs: Command): void {
     .option('--limit <n>', 'jobs per page', positiveInteger)
     .option('--all', 'every job, page after page')
     .option('--metadata <key=value>', 'only jobs with this metadata pair (repeatable)', collect)
+    .addOption(
+      new Option(
+        '--client-token <token>',
+        'only the job started with this client token (as jobs create and train tag it, on any provider)',
+      )
+        .argParser(clientToken)
+        .conflicts(['metadata', 'all']),
+    )
     .option('--json', 'print JSON')
     .action(
       apiAction(async (options) => {
@@ -109,9 +117,9 @@ function addFollowAndHistory(jobs: Command): void {
         return {
           body: (context) => followJobCommand(context, id, options, state),
           hooks: {
-            onInterrupt: () =>
+            onInterrupt: (flags) =>
               process.stderr.write(
-                `\n${resumeHint(id, state.lastEventId, { reached: state.reached === true, status: state.status })}\n`,
+                `\n${resumeHint(id, state.lastEventId, { reached: state.reached === true, status: state.status }, flags)}\n`,
               ),
           },
         };

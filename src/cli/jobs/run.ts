@@ -9,11 +9,17 @@ import { eventLine } from './follow-display.ts';
 /** `tunekit jobs list`. */
 export async function listJobs(
   context: ApiContext,
-  options: { limit?: number; metadata?: string[]; all?: boolean },
+  options: { limit?: number; metadata?: string[]; all?: boolean; clientToken?: string },
 ) {
   const params = { limit: options.limit ?? 20, metadata: parsePairs(options.metadata) };
   const jobs = [];
-  if (options.all) {
+  if (options.clientToken !== undefined) {
+    // The provider's own tagging decides how the token is carried (metadata, or a digest).
+    const job = await context.client.jobs.findByClientToken(options.clientToken, {
+      signal: context.signal,
+    });
+    if (job) jobs.push(job);
+  } else if (options.all) {
     for await (const job of context.client.jobs.list(params, { signal: context.signal }))
       jobs.push(job);
   } else {

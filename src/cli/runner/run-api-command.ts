@@ -6,6 +6,7 @@ import { ExitCode } from '../exit-codes.ts';
 import { describeError } from './describe-error.ts';
 import type { GlobalOptions } from './global-options.ts';
 import { reportError } from './report-error.ts';
+import { rerunFlags } from './rerun-flags.ts';
 import { stderrLogger } from './stderr-logger.ts';
 
 /** The client options the global flags set; flags left out leave the client's defaults. */
@@ -35,6 +36,8 @@ export interface ApiContext {
   signal: AbortSignal;
   /** Whether Ctrl-C was pressed. */
   interrupted(): boolean;
+  /** The connection flags to append to a command printed as a hint ({@link rerunFlags}). */
+  rerunFlags: string;
 }
 
 /** What the command does; returns its exit code (default 0). */
@@ -43,8 +46,11 @@ export type ApiCommandBody = (context: ApiContext) => Promise<number | undefined
 
 /** Extra behaviour around an API command. */
 export interface ApiCommandHooks {
-  /** Called on the first Ctrl-C, before the signal aborts (e.g. to print how to resume). */
-  onInterrupt?: () => void;
+  /**
+   * Called on the first Ctrl-C, before the signal aborts (e.g. to print how to resume), with
+   * the connection flags a printed command must repeat ({@link rerunFlags}).
+   */
+  onInterrupt?: (rerunFlags: string) => void;
   /** Builds the client instead of the global options (`tunekit demo` uses the fake). */
   createClient?: (logger: Logger) => Promise<TuneKit>;
 }
@@ -62,12 +68,13 @@ export async function runApiCommand(
   const options = command.optsWithGlobals<GlobalOptions & { json?: boolean }>();
   const json = options.json === true;
   const debug = options.debug === true;
+  const flags = rerunFlags(options);
   const controller = new AbortController();
   let interrupted = false;
   const onSigint = () => {
     if (interrupted) process.exit(ExitCode.Interrupted);
     interrupted = true;
-    hooks.onInterrupt?.();
+    hooks.onInterrupt?.(flags);
     controller.abort();
   };
   process.on('SIGINT', onSigint);
@@ -91,6 +98,7 @@ export async function runApiCommand(
       debug,
       signal: controller.signal,
       interrupted: () => interrupted,
+      rerunFlags: flags,
     });
     return interrupted ? ExitCode.Interrupted : (code ?? ExitCode.Ok);
   } catch (error) {

@@ -51,7 +51,9 @@ export function registerTrainCommand(program: Command): void {
               { ...options, maxWait: options.waitTimeout, resume: true },
               state,
             ),
-          hooks: { onInterrupt: () => process.stderr.write(`\n${trainInterruptHint(state)}\n`) },
+          hooks: {
+            onInterrupt: (flags) => process.stderr.write(`\n${trainInterruptHint(state, flags)}\n`),
+          },
         };
       }),
     );

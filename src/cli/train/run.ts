@@ -175,6 +175,7 @@ export async function trainWith(
     if (!context.json) {
       finishJob(result.job, {
         json: false,
+        rerunFlags: context.rerunFlags,
         ...(extras.question ? { question: extras.question } : {}),
       });
       writeOut(result.model);
@@ -210,17 +211,22 @@ function track(state: TrainState, stage: FineTuneStage): void {
 }
 
 /** What Ctrl-C during `train` prints: only what is known about the job. */
-export function trainInterruptHint(state: TrainState): string {
+export function trainInterruptHint(state: TrainState, flags = ''): string {
   if (state.jobId) {
-    return resumeHint(state.jobId, state.lastEventId, { reached: true, status: state.jobStatus });
+    return resumeHint(
+      state.jobId,
+      state.lastEventId,
+      { reached: true, status: state.jobStatus },
+      flags,
+    );
   }
   if (state.creating) {
     const token = state.creating.token;
     return [
       'Stopped while the job was being created: it may exist now.',
       token
-        ? `  Run the same command again: it finds the job tagged with client token ${token} instead of starting another.\n  Or look for it: tunekit jobs list --metadata tunekit_client_token=${token}`
-        : '  Look for it before starting another: tunekit jobs list',
+        ? `  Run the same command again: it finds the job tagged with client token ${token} instead of starting another.\n  Or look for it: tunekit jobs list --client-token ${token}${flags}`
+        : `  Look for it before starting another: tunekit jobs list${flags}`,
     ].join('\n');
   }
   return 'Stopped before any job was created: nothing was spent.';
