@@ -60,6 +60,17 @@ function subject(path: string, what: string | undefined): string {
   return /[=@]$/.test(what) ? `${what}${path}` : `${what} ${path}`;
 }
 
+/** The {@link InputFileError} for a file system error met while reading `path`. */
+function unreadable(path: string, what: string | undefined, error: unknown): InputFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new InputFileError(
+    path,
+    problemOf(code),
+    `cannot read ${subject(path, what)}: ${fileErrorReason(code) ?? (error as Error).message}`,
+    { cause: error },
+  );
+}
+
 /**
  * Checks that `path` names a readable regular file before a command starts working with it;
  * throws {@link InputFileError} otherwise. `what` names where the path came from, for options
@@ -74,13 +85,7 @@ export async function checkInputFile(path: string, what?: string): Promise<void>
     isFile = (await stat(path)).isFile();
     await access(path, constants.R_OK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(
-      path,
-      problemOf(code),
-      `cannot read ${subject(path, what)}: ${fileErrorReason(code) ?? (error as Error).message}`,
-      { cause: error },
-    );
+    throw unreadable(path, what, error);
   }
   if (!isFile) {
     throw new InputFileError(
@@ -104,13 +109,7 @@ export async function readInputText(path: string, what?: string): Promise<string
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(
-      path,
-      problemOf(code),
-      `cannot read ${subject(path, what)}: ${fileErrorReason(code) ?? (error as Error).message}`,
-      { cause: error },
-    );
+    throw unreadable(path, what, error);
   }
 }
 
@@ -122,13 +121,7 @@ export function readInputTextSync(path: string, what?: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputFileError(
-      path,
-      problemOf(code),
-      `cannot read ${subject(path, what)}: ${fileErrorReason(code) ?? (error as Error).message}`,
-      { cause: error },
-    );
+    throw unreadable(path, what, error);
   }
 }
 

@@ -124,14 +124,8 @@ describe('tunekit jobs', () => {
     const fileId = json(cli(['files', 'upload', join(dir, 'train.jsonl'), '--json']).stdout).id;
 
     // gpt-3.5-turbo shut down on 2026-10-23: that stays true whatever day the test runs.
-    const result = cli([
-      'jobs',
-      'create',
-      '--model',
-      'gpt-3.5-turbo-0125',
-      '--training-file',
-      fileId,
-    ]);
+    const create = ['jobs', 'create', '--model', 'gpt-3.5-turbo-0125', '--training-file', fileId];
+    const result = cli(create);
 
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
@@ -140,15 +134,7 @@ describe('tunekit jobs', () => {
     expect(result.stderr).toMatch(/≈ \$[\d.]+\. Pass --yes \(-y\) to go ahead\.$/m);
     // The warning is said once, on its line; with --json (nothing else printed) in the error.
     expect(result.stderr.match(/shut down \d+ days ago/g)).toHaveLength(1);
-    const asJson = cli([
-      'jobs',
-      'create',
-      '--model',
-      'gpt-3.5-turbo-0125',
-      '--training-file',
-      fileId,
-      '--json',
-    ]);
+    const asJson = cli([...create, '--json']);
     expect(asJson.code).toBe(2);
     expect(JSON.parse(asJson.stderr).error.message).toMatch(
       /≈ \$[\d.]+\. Warning: gpt-3\.5-turbo-0125 shut down [^\n]*\. Pass --yes \(-y\) to go ahead\.$/,

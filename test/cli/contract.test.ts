@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/program.ts';
-import { runCliAsync } from '../support/run-cli.ts';
+import { NO_PROVIDER_ENV, runCliAsync } from '../support/run-cli.ts';
 import { chatTrainingFile } from '../support/training-data.ts';
 
 // One CLI contract (docs/cli.md, "Output" and "Exit codes"), checked through the real CLI
@@ -28,20 +28,9 @@ writeFileSync(
 );
 const NOPE = join(dir, 'nope.json');
 
-/** No configuration from the test runner's environment leaks in. */
-const CLEAN_ENV = {
-  OPENAI_API_KEY: '',
-  OPENAI_BASE_URL: '',
-  AZURE_OPENAI_API_KEY: '',
-  AZURE_OPENAI_ENDPOINT: '',
-  OPENAI_API_VERSION: '',
-  TOGETHER_API_KEY: '',
-  TOGETHER_BASE_URL: '',
-  TUNEKIT_PROVIDER: '',
-};
 /** A key and an address where nothing listens: input checks must come before any request. */
 const KEYED_ENV = {
-  ...CLEAN_ENV,
+  ...NO_PROVIDER_ENV,
   OPENAI_API_KEY: 'sk-contract-test-0123456789',
   OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
 };
@@ -262,7 +251,10 @@ describe.concurrent('no API key', () => {
   it.each(apiCommands.map(({ path, command }) => [path.join(' '), path, command] as const))(
     '%s --json: exit 4, the variable and the flag named',
     async (_name, path, command) => {
-      const result = await runCliAsync([...path, ...requiredInputs(command), '--json'], CLEAN_ENV);
+      const result = await runCliAsync(
+        [...path, ...requiredInputs(command), '--json'],
+        NO_PROVIDER_ENV,
+      );
       expect(result.code).toBe(4);
       expect(jsonError(result)).toEqual({
         type: 'ConfigurationError',
@@ -274,7 +266,7 @@ describe.concurrent('no API key', () => {
   );
 
   it('speaks to a shell user, not to a programmer', async () => {
-    const result = await runCliAsync(['models', 'list'], CLEAN_ENV);
+    const result = await runCliAsync(['models', 'list'], NO_PROVIDER_ENV);
     expect(result.code).toBe(4);
     expect(result.stderr).toBe(
       'error: No API key: set OPENAI_API_KEY, or pass --api-key.\nhint: Prefer the variable: a key given as a flag stays in shell history and process listings.\n',
@@ -316,7 +308,7 @@ describe.concurrent('connection settings in the words of the command line', () =
 
   it('a missing OpenAI key with Azure variables set says how to choose Azure', async () => {
     const result = await runCliAsync(['models', 'list'], {
-      ...CLEAN_ENV,
+      ...NO_PROVIDER_ENV,
       AZURE_OPENAI_API_KEY: 'az-key',
     });
     expect(result.code).toBe(4);

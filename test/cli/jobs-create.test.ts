@@ -2,18 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TuneKit } from '../../src/index.ts';
 import { createFakeOpenAI, type FakeServer } from '../../src/testing/index.ts';
 import { TEST_API_KEY } from '../support/fake-client.ts';
-import { runCliAsync } from '../support/run-cli.ts';
+import { NO_PROVIDER_ENV, runCliAsync } from '../support/run-cli.ts';
 import { chatTrainingFile } from '../support/training-data.ts';
 
-/** No provider settings from the developer's own environment. */
-const CLEAN_ENV = {
-  OPENAI_API_KEY: '',
-  OPENAI_BASE_URL: '',
-  AZURE_OPENAI_API_KEY: TEST_API_KEY,
-  AZURE_OPENAI_ENDPOINT: '',
-  OPENAI_API_VERSION: '',
-  TUNEKIT_PROVIDER: '',
-};
+/** No provider settings from the developer's own environment; the key is Azure's. */
+const CLEAN_ENV = { ...NO_PROVIDER_ENV, AZURE_OPENAI_API_KEY: TEST_API_KEY };
 
 const fake = createFakeOpenAI();
 let server: FakeServer;

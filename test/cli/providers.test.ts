@@ -5,18 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TuneKit } from '../../src/index.ts';
 import { createFakeOpenAI, type FakeServer } from '../../src/testing/index.ts';
 import { TEST_API_KEY } from '../support/fake-client.ts';
-import { runCliAsync } from '../support/run-cli.ts';
+import { NO_PROVIDER_ENV, runCliAsync } from '../support/run-cli.ts';
 import { chatTrainingFile } from '../support/training-data.ts';
 
-/** No provider settings from the developer's own environment. */
-const CLEAN_ENV = {
-  OPENAI_API_KEY: '',
-  OPENAI_BASE_URL: '',
-  AZURE_OPENAI_API_KEY: '',
-  AZURE_OPENAI_ENDPOINT: '',
-  OPENAI_API_VERSION: '',
-  TUNEKIT_PROVIDER: '',
-};
 const ESC = String.fromCharCode(27);
 
 const fake = createFakeOpenAI();
@@ -42,14 +33,14 @@ afterAll(async () => {
 
 const openai = () => ['--base-url', server.baseURL, '--api-key', TEST_API_KEY];
 const azure = () => ['--provider', 'azure', '--base-url', server.azureBaseURL];
-const azureEnv = { ...CLEAN_ENV, AZURE_OPENAI_API_KEY: TEST_API_KEY };
+const azureEnv = { ...NO_PROVIDER_ENV, AZURE_OPENAI_API_KEY: TEST_API_KEY };
 
 // Each test runs the CLI as its own process: run them side by side.
 describe.concurrent('tunekit models watch', () => {
   it('lists the fine-tuned model and its base by urgency, and exits 6 when one dies within 90 days', async () => {
     const { code, stdout, stderr } = await runCliAsync(
       ['models', 'watch', '--at', '2026-11-22', ...openai()],
-      CLEAN_ENV,
+      NO_PROVIDER_ENV,
     );
 
     expect(code).toBe(6);
@@ -67,7 +58,7 @@ describe.concurrent('tunekit models watch', () => {
   it('exits 0 when nothing dies within --within days', async () => {
     const { code, stderr } = await runCliAsync(
       ['models', 'watch', '--at', '2026-11-22', '--within', '30', ...openai()],
-      CLEAN_ENV,
+      NO_PROVIDER_ENV,
     );
     expect(code).toBe(0);
     expect(stderr).toContain('Nothing shuts down within 30 days.');
@@ -76,7 +67,7 @@ describe.concurrent('tunekit models watch', () => {
   it('prints JSON for monitoring scripts, the same through Azure', async () => {
     const viaOpenAI = await runCliAsync(
       ['models', 'watch', '--at', '2026-12-10', '--json', ...openai()],
-      CLEAN_ENV,
+      NO_PROVIDER_ENV,
     );
     const report = JSON.parse(viaOpenAI.stdout);
     expect(viaOpenAI.code).toBe(6);
@@ -108,12 +99,15 @@ describe.concurrent('tunekit models watch', () => {
   });
 
   it('refuses a bad --at or --within as a usage error', async () => {
-    const bad = await runCliAsync(['models', 'watch', '--at', 'tomorrow', ...openai()], CLEAN_ENV);
+    const bad = await runCliAsync(
+      ['models', 'watch', '--at', 'tomorrow', ...openai()],
+      NO_PROVIDER_ENV,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('expected a day as YYYY-MM-DD');
-    const negative = await runCliAsync(['models', 'watch', '--within', '-3'], CLEAN_ENV);
+    const negative = await runCliAsync(['models', 'watch', '--within', '-3'], NO_PROVIDER_ENV);
     expect(negative.code).toBe(2);
-    const noSuchDay = await runCliAsync(['models', 'watch', '--at', '2026-02-30'], CLEAN_ENV);
+    const noSuchDay = await runCliAsync(['models', 'watch', '--at', '2026-02-30'], NO_PROVIDER_ENV);
     expect(noSuchDay.code).toBe(2);
     expect(noSuchDay.stderr).toContain('expected a day as YYYY-MM-DD');
   });
@@ -124,8 +118,8 @@ describe('tunekit export', () => {
     const dir = await mkdtemp(join(tmpdir(), 'tunekit-cli-export-'));
     dirs.push(dir);
 
-    const first = await runCliAsync(['export', dir, ...openai()], CLEAN_ENV);
-    const second = await runCliAsync(['export', dir, '--json', ...openai()], CLEAN_ENV);
+    const first = await runCliAsync(['export', dir, ...openai()], NO_PROVIDER_ENV);
+    const second = await runCliAsync(['export', dir, '--json', ...openai()], NO_PROVIDER_ENV);
 
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
@@ -176,7 +170,7 @@ describe.concurrent('providers on the command line', () => {
 
     // An OpenAI key in the environment is not sent to Azure.
     const noKey = await runCliAsync(['models', 'list', ...azure()], {
-      ...CLEAN_ENV,
+      ...NO_PROVIDER_ENV,
       OPENAI_API_KEY: TEST_API_KEY,
     });
     expect(noKey.code).toBe(4);
@@ -200,7 +194,7 @@ describe.concurrent('providers on the command line', () => {
         'Bearer',
         '--debug',
       ],
-      { ...CLEAN_ENV, OPENAI_API_KEY: TEST_API_KEY },
+      { ...NO_PROVIDER_ENV, OPENAI_API_KEY: TEST_API_KEY },
     );
     expect(code).toBe(0);
     expect(stderr).toContain('"authorization":"[redacted]"');

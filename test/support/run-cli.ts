@@ -3,6 +3,21 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * Every variable that configures a provider, emptied: a CLI run sees only what its test sets,
+ * never the developer's own keys or endpoints.
+ */
+export const NO_PROVIDER_ENV: Readonly<Record<string, string>> = {
+  OPENAI_API_KEY: '',
+  OPENAI_BASE_URL: '',
+  AZURE_OPENAI_API_KEY: '',
+  AZURE_OPENAI_ENDPOINT: '',
+  OPENAI_API_VERSION: '',
+  TOGETHER_API_KEY: '',
+  TOGETHER_BASE_URL: '',
+  TUNEKIT_PROVIDER: '',
+};
+
 function withoutColorVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { FORCE_COLOR: _force, NO_COLOR: _no, ...rest } = env;
   return rest;
