@@ -162,11 +162,18 @@ describe('following a server that never answers', () => {
 
   it('Ctrl-C before the job was ever reached does not say the job keeps running', async () => {
     const port = await closedPort();
-    const follow = startCli(['jobs', 'follow', 'ftjob-typo'], {
+    // --debug logs each attempt: once one is logged the command is running and its Ctrl-C
+    // handler is in place (a fixed pause raced the CLI's start-up on a loaded machine).
+    const follow = startCli(['jobs', 'follow', 'ftjob-typo', '--debug'], {
       ...env,
       OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await waitFor(
+      () => follow.output.stderr.includes('→ GET'),
+      'the first attempt',
+      follow.output,
+      30_000,
+    );
 
     follow.child.kill('SIGINT');
 
