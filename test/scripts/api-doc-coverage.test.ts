@@ -66,9 +66,12 @@ export class Client {
     });
   });
 
-  it('fails on a missing doc comment, and on a missing example only when asked', () => {
+  it('fails on a missing doc comment or class example, and on any missing example when asked', () => {
     const summary = summarize(collectApi(root));
-    expect(failures(summary)).toEqual(['no doc comment: tunekit: bare']);
+    expect(failures(summary)).toEqual([
+      'no doc comment: tunekit: bare',
+      'no @example: tunekit: Client',
+    ]);
     expect(failures(summary, { requireExamples: true })).toEqual([
       'no doc comment: tunekit: bare',
       'no @example: tunekit: bare',
@@ -84,5 +87,30 @@ export class Client {
     expect(run.status, run.stderr).toBe(1);
     expect(run.stderr).toContain('no doc comment: tunekit: bare');
     expect(run.stdout).toContain('functions: 3, without a doc comment: 1');
+  });
+
+  it('exits 1 from the command line when an exported class has no example, 0 once it has', () => {
+    const dir = join(root, 'class-example');
+    const writeIn = (path: string, text: string) => {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    const classDoc = (example: string) =>
+      `/**\n * A documented class.${example}\n */\nexport class Plain {}\n/** A function without an example. */\nexport function helper(): void {}\n`;
+    writeIn('src/data/index.ts', 'export const nothing = 1;\n');
+    writeIn('src/testing/index.ts', 'export const nothing = 1;\n');
+    const script = resolve('scripts/api-doc-coverage.ts');
+
+    writeIn('src/index.ts', classDoc(''));
+    const missing = spawnSync(process.execPath, [script], { cwd: dir, encoding: 'utf8' });
+    expect(missing.status, missing.stderr).toBe(1);
+    expect(missing.stderr).toContain('1 public API item(s) fail the documentation check');
+    expect(missing.stderr).toContain('no @example: tunekit: Plain');
+    expect(missing.stdout).toContain('classes: 1, without a doc comment: 0, without @example: 1');
+
+    writeIn('src/index.ts', classDoc('\n *\n * @example\n * new Plain();'));
+    const present = spawnSync(process.execPath, [script], { cwd: dir, encoding: 'utf8' });
+    expect(present.status, present.stderr).toBe(0);
+    expect(present.stdout).toContain('no example  tunekit: helper'); // reported, not failed
   });
 });

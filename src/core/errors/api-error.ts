@@ -66,27 +66,80 @@ export class APIError extends TuneKitError {
   }
 }
 
-/** 400: the request was malformed or a parameter was invalid (see `param`). */
+/**
+ * 400: the request was malformed or a parameter was invalid (see `param`).
+ *
+ * @example
+ * await client.jobs.create({ model: 'gpt-4o-mini-2024-07-18', training_file: 'file-abc' }).catch((error) => {
+ *   if (error instanceof BadRequestError) console.error(`${error.param}: ${error.apiMessage}`); // training_file: …
+ *   throw error;
+ * });
+ */
 export class BadRequestError extends APIError {
   override name = 'BadRequestError';
 }
-/** 401: the API key is missing, wrong or revoked. */
+/**
+ * 401: the API key is missing, wrong or revoked.
+ *
+ * @example
+ * await new TuneKit({ apiKey: revokedKey }).models.list().catch((error) => {
+ *   if (error instanceof AuthenticationError) console.error('check the key:', error.code, error.requestId); // 'invalid_api_key'
+ *   throw error;
+ * });
+ */
 export class AuthenticationError extends APIError {
   override name = 'AuthenticationError';
 }
-/** 403: the key is valid but may not do this (organization, project, region, model access). */
+/**
+ * 403: the key is valid but may not do this (organization, project, region, model access).
+ *
+ * @example
+ * // Only fine-tuned models of your own organization can be deleted:
+ * await client.models.delete('gpt-4o-mini').catch((error) => {
+ *   if (error instanceof PermissionDeniedError) console.error(error.param, error.apiMessage); // 'model', …
+ *   throw error;
+ * });
+ */
 export class PermissionDeniedError extends APIError {
   override name = 'PermissionDeniedError';
 }
-/** 404: no such file, job or model — or the base URL is wrong. */
+/**
+ * 404: no such file, job or model — or the base URL is wrong.
+ *
+ * @example
+ * const job = await client.jobs.retrieve('ftjob-abc123').catch((error) => {
+ *   if (!(error instanceof NotFoundError)) throw error;
+ *   console.error(`${error.method} ${error.url}: ${error.apiMessage}`); // a wrong baseURL shows in the url
+ *   return undefined;
+ * });
+ */
 export class NotFoundError extends APIError {
   override name = 'NotFoundError';
 }
-/** 409: the resource is in a state that forbids this (e.g. cancelling a finished job). */
+/**
+ * 409: the request conflicts with the resource's state or with another change in progress.
+ * Retried automatically (unless the server says `x-should-retry: false`); thrown when the
+ * retries run out.
+ *
+ * @example
+ * await client.jobs.pause(jobId, { maxRetries: 5 }).catch((error) => {
+ *   if (error instanceof ConflictError) console.error(error.status, error.apiMessage, error.requestId);
+ *   throw error;
+ * });
+ */
 export class ConflictError extends APIError {
   override name = 'ConflictError';
 }
-/** 422: the request was well-formed but could not be processed. */
+/**
+ * 422: the request was well-formed but could not be processed.
+ *
+ * @example
+ * await client.chat.completions.create(params).catch((error) => {
+ *   // `body` is the server's whole answer: gateways put their validation details there.
+ *   if (error instanceof UnprocessableEntityError) console.error(error.apiMessage, error.body);
+ *   throw error;
+ * });
+ */
 export class UnprocessableEntityError extends APIError {
   override name = 'UnprocessableEntityError';
 }
@@ -106,7 +159,15 @@ export class RateLimitError extends APIError {
     this.retryAfterMs = retryAfterMs;
   }
 }
-/** ≥ 500: the service failed. Retried automatically. */
+/**
+ * ≥ 500: the service failed. Retried automatically; thrown when the retries run out.
+ *
+ * @example
+ * const file = await client.files.retrieve(fileId, { maxRetries: 4 }).catch((error) => {
+ *   if (error instanceof InternalServerError) console.error(error.status, 'request id for support:', error.requestId);
+ *   throw error;
+ * });
+ */
 export class InternalServerError extends APIError {
   override name = 'InternalServerError';
 }

@@ -16,7 +16,17 @@ export type SchemaCheck = (value: unknown) => SchemaIssue[];
 /** Compiles a JSON Schema; throws {@link InvalidJsonSchemaError} when it is not one. */
 export type JsonSchemaCompiler = (schema: JsonSchemaObject) => SchemaCheck;
 
-/** A JSON Schema that Ajv cannot compile (an unknown `$ref`, a keyword with a wrong value). */
+/**
+ * A JSON Schema that Ajv cannot compile (an unknown `$ref`, a keyword with a wrong value).
+ *
+ * @example
+ * const response = { type: 'object', properties: { qty: { type: 'integr' } } }; // a typo
+ * await validateTrainingFile('train.jsonl', { answers: { response } }).catch((error) => {
+ *   // Thrown before any line is read; the message starts with the option: 'answers.response: …'
+ *   if (error instanceof InvalidJsonSchemaError) console.error(error.message);
+ *   throw error;
+ * });
+ */
 export class InvalidJsonSchemaError extends Error {
   override readonly name = 'InvalidJsonSchemaError';
 }

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { createModelCatalog, type ModelCatalog } from './catalog.ts';
 import { ModelEntry } from './entry.ts';
 
-/** A catalog file (`--catalog prices.json`) that cannot be read or holds an invalid entry. */
+/**
+ * A catalog file (`--catalog prices.json`) that cannot be read or holds an invalid entry.
+ *
+ * @example
+ * const catalog = await loadCatalogFile('prices.json').catch((error) => {
+ *   if (!(error instanceof CatalogFileError)) throw error;
+ *   console.error(error.file, error.message); // the message names the field at fault
+ *   return defaultCatalog;
+ * });
+ */
 export class CatalogFileError extends Error {
   override readonly name = 'CatalogFileError';
   readonly file: string;

@@ -54,7 +54,16 @@ export type ConvertFileResult =
       source: string;
     };
 
-/** The input cannot be converted at all (its format, the output path). */
+/**
+ * The input cannot be converted at all (its format, the output path); nothing was written.
+ * Single lines that cannot be converted do not throw: they are listed in `skipped`.
+ *
+ * @example
+ * await convertTrainingFile('train.jsonl', { to: 'bedrock-converse', outPath: 'train.jsonl' }).catch((error) => {
+ *   if (error instanceof ConvertError) console.error(error.message); // the output is the input file
+ *   throw error;
+ * });
+ */
 export class ConvertError extends Error {
   override readonly name = 'ConvertError';
 }

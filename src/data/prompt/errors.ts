@@ -24,7 +24,13 @@ export class ExampleLineError extends Error {
 
 /**
  * A prompt variant file (`--model m=prompt.json`, `--base-prompt`) that cannot be read or does
- * not have the shape of a prompt variant. `path` is the file; the message says what is wrong.
+ * not have the shape of a prompt variant. `file` is the file; the message says what is wrong.
+ *
+ * @example
+ * const prompt = await loadPromptVariant('prompts/long.json').catch((error) => {
+ *   if (error instanceof PromptVariantError) console.error(error.file, error.message); // names the field
+ *   throw error;
+ * });
  */
 export class PromptVariantError extends Error {
   override readonly name = 'PromptVariantError';

@@ -39,12 +39,30 @@ export class JobUnsuccessfulError extends TuneKitError {
   }
 }
 
-/** The job failed (`status: "failed"`). */
+/**
+ * The job failed (`status: "failed"`).
+ *
+ * @example
+ * const job = await client.jobs.wait(jobId).catch((error) => {
+ *   if (!(error instanceof JobFailedError)) throw error;
+ *   console.error(`${error.jobId} failed: ${error.jobMessage} (${error.code})`); // e.g. invalid_training_file
+ *   return undefined;
+ * });
+ */
 export class JobFailedError extends JobUnsuccessfulError {
   override name = 'JobFailedError';
 }
 
-/** The job was cancelled (`status: "cancelled"`). */
+/**
+ * The job was cancelled (`status: "cancelled"`).
+ *
+ * @example
+ * const job = await client.jobs.wait(jobId).catch((error) => {
+ *   if (!(error instanceof JobCancelledError)) throw error;
+ *   console.log(`${error.jobId} was cancelled`);
+ *   return error.job; // the final record
+ * });
+ */
 export class JobCancelledError extends JobUnsuccessfulError {
   override name = 'JobCancelledError';
 }
@@ -53,7 +71,16 @@ export class JobCancelledError extends JobUnsuccessfulError {
  * A job's event list did not move on: asked for the page after an event, the server answered
  * with that same page again (ending at the same event, or nothing new) and said there was
  * more — it ignores `after`. Following stops instead of asking for the same page forever;
- * `cursor` is the event the list did not get past.
+ * `cursor` is the event the list did not get past. The job itself goes on.
+ *
+ * @example
+ * try {
+ *   for await (const event of client.jobs.follow(jobId)) console.log(event.message);
+ * } catch (error) {
+ *   if (!(error instanceof EventPagingError)) throw error;
+ *   console.error(`events of ${error.jobId} stuck after ${error.cursor}`);
+ *   console.log((await client.jobs.retrieve(error.jobId)).status); // poll the job instead
+ * }
  */
 export class EventPagingError extends TuneKitError {
   override name = 'EventPagingError';

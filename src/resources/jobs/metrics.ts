@@ -16,7 +16,16 @@ export const MetricsRow = z.looseObject({
 });
 export type MetricsRow = z.infer<typeof MetricsRow>;
 
-/** A result file that is neither CSV nor base64-encoded CSV. */
+/**
+ * A result file that is neither CSV nor base64-encoded CSV.
+ *
+ * @example
+ * const rows = await client.jobs.metrics(jobId).catch((error) => {
+ *   if (!(error instanceof MetricsParseError)) throw error;
+ *   console.error(`unreadable result file: ${error.message}`);
+ *   return [];
+ * });
+ */
 export class MetricsParseError extends TuneKitError {
   override name = 'MetricsParseError';
 }

@@ -51,7 +51,16 @@ export const EvalResult = z.object({
 });
 export type EvalResult = z.infer<typeof EvalResult>;
 
-/** A results file holds a line that is neither a result nor the torn end of an interrupted write. */
+/**
+ * A results file holds a line that is neither a result nor the torn end of an interrupted write.
+ * Thrown by `runEval` before any request is sent.
+ *
+ * @example
+ * await runEval(client, { ...options, resultsFile: 'results.jsonl' }).catch((error) => {
+ *   if (error instanceof ResultsFileError) console.error(`fix or delete ${error.file}:${error.line}`);
+ *   throw error;
+ * });
+ */
 export class ResultsFileError extends TuneKitError {
   override name = 'ResultsFileError';
   readonly file: string;
