@@ -67,6 +67,42 @@ export interface JobRecord {
   history: JobHistory;
 }
 
+/** The part of a job's record that every new job starts with, whatever created it. */
+export type JobStartingState = Pick<
+  JobRecord,
+  | 'progress'
+  | 'status'
+  | 'statusBeforePause'
+  | 'error'
+  | 'hyperparameters'
+  | 'fineTunedModel'
+  | 'finishedAt'
+  | 'estimatedFinish'
+  | 'resultFiles'
+  | 'trainedTokens'
+  | 'history'
+>;
+
+/**
+ * A new job's state at `nowMs` (the fake clock's milliseconds): validating its files, nothing
+ * trained, no events. The OpenAI-style and the Together routes create jobs from it alike.
+ */
+export function startingState(nowMs: number): JobStartingState {
+  return {
+    progress: { next: 0, activeMs: 0, lastTickMs: nowMs },
+    status: 'validating_files',
+    statusBeforePause: null,
+    error: null,
+    hyperparameters: null,
+    fineTunedModel: null,
+    finishedAt: null,
+    estimatedFinish: null,
+    resultFiles: [],
+    trainedTokens: null,
+    history: { events: [], checkpoints: [] },
+  };
+}
+
 const NO_ERROR = { code: null, message: null, param: null };
 
 /**

@@ -5,7 +5,7 @@ import { jsonResponse } from '../http/respond.ts';
 import { invalidRequest, RouteError } from '../http/route-error.ts';
 import type { Route } from '../http/router.ts';
 import { newId } from '../ids.ts';
-import type { JobRecord } from '../jobs/job-record.ts';
+import { type JobRecord, startingState } from '../jobs/job-record.ts';
 import { planJob, type RequestedHyperparameters } from '../jobs/plan.ts';
 import { checkTrainingFile } from '../jobs/training-file.ts';
 import type { FineTuningMethodType } from '../models/catalog.ts';
@@ -144,17 +144,7 @@ async function createJob(context: RouteContext): Promise<Response> {
       seed,
       timings: world.timings,
     }),
-    progress: { next: 0, activeMs: 0, lastTickMs: now },
-    status: 'validating_files',
-    statusBeforePause: null,
-    error: null,
-    hyperparameters: null,
-    fineTunedModel: null,
-    finishedAt: null,
-    estimatedFinish: null,
-    resultFiles: [],
-    trainedTokens: null,
-    history: { events: [], checkpoints: [] },
+    ...startingState(now),
   };
   world.jobs.add(job);
   return jsonResponse(context.dialect.job(job));

@@ -1,32 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { AmbiguousResultError, type ClientOptions, TuneKit } from '../../../src/index.ts';
-import { memoryLogger } from '../../support/client.ts';
-import { TEST_KEY } from '../../support/constants.ts';
-import { type JobsBackendOptions, startJobsBackend } from '../../support/jobs-backend.ts';
+import { describe, expect, it } from 'vitest';
+import { AmbiguousResultError } from '../../../src/index.ts';
+import { startJobsBackend } from '../../support/jobs-backend.ts';
+import { loopbackSetup } from '../../support/loopback-client.ts';
 
 /**
  * `jobs.create` against a real jobs API on 127.0.0.1 that stores creates late, lists them
  * late, ignores filters and cursors, or drops metadata: never a second paid job. Each test
  * reports what it measured (POSTs sent, jobs made, time taken).
  */
-const backends: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(backends.splice(0).map((b) => b.close()));
-});
-
-async function setup(misbehaviour: JobsBackendOptions, client: ClientOptions = {}) {
-  const backend = await startJobsBackend(misbehaviour);
-  backends.push(backend);
-  const { logger, lines } = memoryLogger();
-  const api = new TuneKit({
-    apiKey: TEST_KEY,
-    baseURL: backend.baseURL,
-    logger,
-    logLevel: 'warn',
-    ...client,
-  });
-  return { backend, api, lines };
-}
+const setup = loopbackSetup(startJobsBackend);
 
 const params = { model: 'gpt-4o-mini-2024-07-18', training_file: 'file-train' };
 

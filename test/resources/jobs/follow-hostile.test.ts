@@ -1,39 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type ClientOptions,
-  EventPagingError,
-  type FineTuningJobEvent,
-  TuneKit,
-} from '../../../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { EventPagingError, type FineTuningJobEvent } from '../../../src/index.ts';
 import { MAX_PAGES_PER_POLL } from '../../../src/resources/jobs/event-reader.ts';
 import { RecentIds } from '../../../src/resources/jobs/recent-ids.ts';
-import { memoryLogger } from '../../support/client.ts';
-import { TEST_KEY } from '../../support/constants.ts';
-import { type EventsBackendOptions, startEventsBackend } from '../../support/events-backend.ts';
+import { startEventsBackend } from '../../support/events-backend.ts';
+import { loopbackSetup } from '../../support/loopback-client.ts';
 
 /**
  * `jobs.follow` against a real events API on 127.0.0.1 that repeats, overlaps, reorders,
  * ignores cursors and drops connections: every event once, in time order, and always an end.
  * Each test reports what it measured (requests, time).
  */
-const backends: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(backends.splice(0).map((b) => b.close()));
-});
-
-async function setup(misbehaviour: EventsBackendOptions, client: ClientOptions = {}) {
-  const backend = await startEventsBackend(misbehaviour);
-  backends.push(backend);
-  const { logger, lines } = memoryLogger();
-  const api = new TuneKit({
-    apiKey: TEST_KEY,
-    baseURL: backend.baseURL,
-    logger,
-    logLevel: 'warn',
-    ...client,
-  });
-  return { backend, api, lines };
-}
+const setup = loopbackSetup(startEventsBackend);
 
 const fast = { pollInterval: 100, maxPollInterval: 100 };
 
